@@ -1,0 +1,5 @@
+"""API endpoints of ``accounts``."""
+
+from ninja import Router
+
+router = Router(tags=["accounts"])

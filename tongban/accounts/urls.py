@@ -1,0 +1,7 @@
+"""URL patterns of ``accounts``."""
+
+from django.urls import path
+
+app_name = "accounts"
+
+urlpatterns: list = []

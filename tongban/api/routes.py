@@ -1,0 +1,65 @@
+"""The ``/api/v1`` django-ninja API: assembles each app's ``api.py`` router and maps errors to §5.8's shape."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from tongban.accounts.api import router as accounts_router
+from tongban.cases.api import public_router as public_cases_router
+from tongban.cases.api import router as cases_router
+from tongban.cases.api import tasks_router
+from tongban.catalog.api import router as catalog_router
+from tongban.core.api import router as core_router
+from tongban.core.errors import NOT_AUTHENTICATED, NOT_FOUND, VALIDATION_ERROR, DomainError
+from tongban.organizations.api import router as organizations_router
+
+api = NinjaAPI(
+    title="Tongban 通办 API",
+    version="1",
+    description="一体化网上政务服务平台接口。错误统一返回 {code, message, fields}。",
+    urls_namespace="api",
+    docs_url="/docs",
+)
+
+api.add_router("/auth", accounts_router)
+api.add_router("/", core_router)
+api.add_router("/", organizations_router)
+api.add_router("/catalog", catalog_router)
+api.add_router("/cases", cases_router)
+api.add_router("/tasks", tasks_router)
+api.add_router("/public", public_cases_router)
+
+
+@api.exception_handler(DomainError)
+def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    return api.create_response(request, exc.as_dict(), status=exc.status)
+
+
+@api.exception_handler(NinjaValidationError)
+def on_validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    fields: dict[str, list[str]] = {}
+    for error in exc.errors:
+        loc = [str(part) for part in error.get("loc", []) if part not in ("body", "query", "path", "payload")]
+        fields.setdefault(".".join(loc) or "__all__", []).append(str(error.get("msg", "")))
+    return api.create_response(request, VALIDATION_ERROR.error(fields=fields).as_dict(), status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def on_auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(request, NOT_AUTHENTICATED.error().as_dict(), status=401)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(request, NOT_FOUND.error().as_dict(), status=404)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    code = {400: "BAD_REQUEST", 401: "NOT_AUTHENTICATED", 403: "PERMISSION_DENIED", 404: "NOT_FOUND"}.get(
+        exc.status_code, "HTTP_ERROR"
+    )
+    return api.create_response(request, {"code": code, "message": str(exc), "fields": {}}, status=exc.status_code)

@@ -1,0 +1,293 @@
+"""The service-item catalog: base directory items, implementation lists, versioned guides, flows."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tongban.catalog.choices import (
+    CaseKind,
+    CountersignMode,
+    FlowKind,
+    ItemType,
+    MaterialFormat,
+    MaterialNecessity,
+    MaterialSource,
+    MaterialType,
+    OnlineDepth,
+    PowerSource,
+    ResultType,
+    SubjectNature,
+    VersionStatus,
+)
+from tongban.core.models import TimeStampedModel
+from tongban.organizations.choices import ExerciseLevel
+
+
+class Item(TimeStampedModel):
+    """A base-directory item (基本目录事项) with its 12-character 基本编码; the same everywhere it is implemented."""
+
+    base_code = models.CharField(_("基本编码"), max_length=12, unique=True)
+    name = models.CharField(_("事项名称"), max_length=200, db_index=True)
+    item_type = models.CharField(_("事项类型"), max_length=2, choices=ItemType.choices)
+    guiding_department = models.CharField(_("业务指导部门"), max_length=100, blank=True)
+    description = models.TextField(_("事项说明"), blank=True)
+
+    class Meta:
+        verbose_name = _("基本目录事项")
+        verbose_name_plural = _("基本目录事项")
+        ordering = ["base_code"]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.base_code}）"
+
+
+class Implementation(TimeStampedModel):
+    """An implementation-list entry (实施清单事项): one implementing body's implementation of an item.
+
+    ``code`` is the 31-character 实施编码 = the body's 统一社会信用代码 + 行使层级 + 基本编码. A county implementation
+    names the city implementation it derives from in ``parent``; its drafts start as a copy of the parent's
+    published guide, and the quality check asks for a reason wherever a core element differs.
+    """
+
+    item = models.ForeignKey(Item, verbose_name=_("基本目录事项"), on_delete=models.PROTECT, related_name="implementations")
+    department = models.ForeignKey(
+        "organizations.Department", verbose_name=_("实施主体"), on_delete=models.PROTECT, related_name="implementations"
+    )
+    region = models.ForeignKey(
+        "organizations.Region", verbose_name=_("实施区划"), on_delete=models.PROTECT, related_name="implementations"
+    )
+    level = models.CharField(_("行使层级"), max_length=1, choices=ExerciseLevel.choices)
+    code = models.CharField(_("实施编码"), max_length=31, unique=True)
+    handle_item_code = models.CharField(_("业务办理项编码"), max_length=33, blank=True)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("上级实施清单"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    current_version = models.OneToOneField(
+        "ItemVersion",
+        verbose_name=_("现行版本"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="current_for",
+    )
+    is_active = models.BooleanField(_("在用"), default=True)
+
+    class Meta:
+        verbose_name = _("实施清单事项")
+        verbose_name_plural = _("实施清单事项")
+        ordering = ["code"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "department"], name="implementation_unique_item_department")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item.name} · {self.department.name}"
+
+
+class FlowTemplate(TimeStampedModel):
+    """A BPMN 2.0 review flow (审批流程模板) that item versions name; run by SpiffWorkflow in ``cases``."""
+
+    key = models.SlugField(_("标识"), max_length=60, unique=True)
+    name = models.CharField(_("名称"), max_length=100)
+    kind = models.CharField(_("类型"), max_length=20, choices=FlowKind.choices)
+    bpmn_xml = models.TextField(_("BPMN 定义"))
+    process_id = models.CharField(_("流程标识"), max_length=100)
+    description = models.TextField(_("说明"), blank=True)
+
+    class Meta:
+        verbose_name = _("审批流程模板")
+        verbose_name_plural = _("审批流程模板")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ItemVersion(TimeStampedModel):
+    """One version of an implementation's service guide (办事指南) with every element of reference §2.1.
+
+    Drafts are edited in place; SUBMITTED waits for review; PUBLISHED and SUPERSEDED versions never change
+    (services refuse, and published versions are what cases point at).
+    """
+
+    implementation = models.ForeignKey(
+        Implementation, verbose_name=_("实施清单事项"), on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveIntegerField(_("版本号"))
+    status = models.CharField(_("状态"), max_length=20, choices=VersionStatus.choices, default=VersionStatus.DRAFT)
+    change_note = models.CharField(_("修订说明"), max_length=300, blank=True)
+
+    # Basis and subject
+    legal_basis = models.JSONField(_("设定依据"), default=list, blank=True)  # [{name, doc_number, article, content}]
+    power_source = models.CharField(_("权力来源"), max_length=1, choices=PowerSource.choices, default="1")
+    subject_nature = models.CharField(_("实施主体性质"), max_length=1, choices=SubjectNature.choices, default="1")
+    entrusted_department = models.CharField(_("委托部门"), max_length=100, blank=True)
+    joint_departments = models.CharField(_("联办机构"), max_length=300, blank=True)
+    service_objects = models.JSONField(_("服务对象"), default=list, blank=True)  # ServiceObject codes
+    acceptance_conditions = models.TextField(_("受理条件"), blank=True)
+    prohibited_conditions = models.TextField(_("禁止性要求"), blank=True)
+    handling_flow = models.TextField(_("办理流程"), blank=True)
+    quantity_limit = models.CharField(_("数量限制"), max_length=300, blank=True)
+
+    # Time limits, in working days (行政许可法 §82)
+    legal_days = models.PositiveIntegerField(_("法定办结时限（工作日）"), null=True, blank=True)
+    legal_days_note = models.CharField(_("法定时限说明"), max_length=300, blank=True)
+    promised_days = models.PositiveIntegerField(_("承诺办结时限（工作日）"), null=True, blank=True)
+    promised_days_note = models.CharField(_("承诺时限说明"), max_length=300, blank=True)
+    acceptance_days = models.PositiveIntegerField(_("受理时限（工作日）"), default=5)
+
+    # Handling
+    case_kind = models.CharField(_("办件类型"), max_length=1, choices=CaseKind.choices, default=CaseKind.PROMISED)
+    handling_forms = models.JSONField(_("办理形式"), default=list, blank=True)  # HandlingForm codes
+    online_depth = models.CharField(_("网上办理深度"), max_length=1, choices=OnlineDepth.choices, default="3")
+    online_url = models.CharField(_("网上办理地址"), max_length=300, blank=True)
+    visits = models.PositiveSmallIntegerField(_("到办事现场次数"), default=1)
+    visits_reason = models.CharField(_("必须现场办理原因说明"), max_length=300, blank=True)
+    delivery_modes = models.JSONField(_("送达方式"), default=list, blank=True)  # DeliveryMode values
+    special_procedures = models.TextField(_("特别程序"), blank=True)
+    supports_appointment = models.BooleanField(_("支持预约办理"), default=False)
+    supports_online_payment = models.BooleanField(_("支持网上支付"), default=False)
+    supports_express = models.BooleanField(_("支持物流快递"), default=False)
+    supports_kiosk = models.BooleanField(_("支持自助终端办理"), default=False)
+    in_hall = models.BooleanField(_("进驻政务大厅"), default=True)
+    handle_area = models.CharField(_("通办范围"), max_length=50, blank=True)
+
+    # Result
+    result_type = models.CharField(_("审批结果类型"), max_length=20, choices=ResultType.choices, default="licence")
+    result_name = models.CharField(_("审批结果名称"), max_length=200, blank=True)
+    result_sample = models.FileField(_("结果样本"), upload_to="catalog/samples/", blank=True)
+
+    # Fees
+    is_fee = models.BooleanField(_("是否收费"), default=False)
+
+    # Contact
+    consult_phone = models.CharField(_("咨询方式"), max_length=200, blank=True)
+    complaint_phone = models.CharField(_("监督投诉方式"), max_length=200, blank=True)
+    office_address = models.CharField(_("办理地点"), max_length=300, blank=True)
+    office_hours = models.CharField(_("办理时间"), max_length=300, blank=True)
+
+    # Lists (清单) the item belongs to
+    one_visit = models.BooleanField(_("一次办妥"), default=False)
+    commitment = models.BooleanField(_("告知承诺制"), default=False)
+    commitment_text = models.TextField(_("告知承诺书内容"), blank=True)
+    tolerance = models.BooleanField(_("容缺受理"), default=False)
+    intermediary = models.BooleanField(_("涉及中介服务"), default=False)
+    intermediary_note = models.CharField(_("中介服务说明"), max_length=300, blank=True)
+    accept_on_receipt = models.BooleanField(_("收件即受理"), default=False)
+
+    # Topics for the portal
+    person_topics = models.JSONField(_("面向自然人主题"), default=list, blank=True)
+    enterprise_topics = models.JSONField(_("面向法人主题"), default=list, blank=True)
+
+    # Case engine inputs
+    form_schema = models.JSONField(_("申请表单（JSON Schema）"), default=dict, blank=True)
+    flow_template = models.ForeignKey(
+        FlowTemplate, verbose_name=_("审批流程"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    review_departments = models.ManyToManyField(
+        "organizations.Department", verbose_name=_("并联审批部门"), blank=True, related_name="+"
+    )
+    countersign_mode = models.CharField(
+        _("并联方式"), max_length=10, choices=CountersignMode.choices, default=CountersignMode.ALL
+    )
+
+    # Reasons a county implementation differs from the city base in a core element: {element: reason}
+    deviation_reasons = models.JSONField(_("差异说明"), default=dict, blank=True)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("创建人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True)
+    published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("发布人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("办事指南版本")
+        verbose_name_plural = _("办事指南版本")
+        ordering = ["implementation", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["implementation", "number"], name="itemversion_unique_number"),
+            # At most one draft/submitted version per implementation at a time.
+            models.UniqueConstraint(
+                fields=["implementation"],
+                condition=models.Q(status__in=["draft", "submitted"]),
+                name="itemversion_one_open_draft",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.implementation} v{self.number}"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status == VersionStatus.DRAFT
+
+
+class Material(models.Model):
+    """A required or optional application material (申请材料) of one guide version."""
+
+    version = models.ForeignKey(ItemVersion, verbose_name=_("版本"), on_delete=models.CASCADE, related_name="materials")
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    name = models.CharField(_("材料名称"), max_length=300)
+    material_type = models.CharField(_("材料类型"), max_length=1, choices=MaterialType.choices, default="3")
+    source = models.CharField(_("来源渠道"), max_length=20, choices=MaterialSource.choices, default="applicant")
+    source_note = models.CharField(_("来源说明"), max_length=300, blank=True)
+    originals = models.PositiveSmallIntegerField(_("原件份数"), default=0)
+    copies = models.PositiveSmallIntegerField(_("复印件份数"), default=0)
+    material_format = models.CharField(_("材料形式"), max_length=1, choices=MaterialFormat.choices, default="3")
+    paper_spec = models.CharField(_("纸质规格"), max_length=50, blank=True)
+    necessity = models.CharField(_("必要性"), max_length=1, choices=MaterialNecessity.choices, default="1")
+    blank_form = models.FileField(_("空白表格"), upload_to="catalog/forms/", blank=True)
+    sample = models.FileField(_("示例样表"), upload_to="catalog/samples/", blank=True)
+    fill_notes = models.TextField(_("填报须知"), blank=True)
+    accept_standard = models.TextField(_("受理标准"), blank=True)
+    basis = models.CharField(_("要求提供材料的依据"), max_length=300, blank=True)
+    exempt_if_shared = models.BooleanField(_("可通过共享免提交"), default=False)
+
+    class Meta:
+        verbose_name = _("申请材料")
+        verbose_name_plural = _("申请材料")
+        ordering = ["version", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Fee(models.Model):
+    """A fee (收费项目) of one guide version; ``basis`` is required by the quality check."""
+
+    version = models.ForeignKey(ItemVersion, verbose_name=_("版本"), on_delete=models.CASCADE, related_name="fees")
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    name = models.CharField(_("收费项目名称"), max_length=200)
+    standard = models.CharField(_("收费标准"), max_length=300)
+    basis = models.CharField(_("收费依据"), max_length=300, blank=True)
+    reducible = models.BooleanField(_("允许减免"), default=False)
+    reduction_basis = models.CharField(_("减免依据"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("收费项目")
+        verbose_name_plural = _("收费项目")
+        ordering = ["version", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Faq(models.Model):
+    """A frequently asked question (常见问题) of one guide version."""
+
+    version = models.ForeignKey(ItemVersion, verbose_name=_("版本"), on_delete=models.CASCADE, related_name="faqs")
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    question = models.CharField(_("问题"), max_length=300)
+    answer = models.TextField(_("解答"))
+
+    class Meta:
+        verbose_name = _("常见问题")
+        verbose_name_plural = _("常见问题")
+        ordering = ["version", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.question

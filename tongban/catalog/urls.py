@@ -1,0 +1,7 @@
+"""URL patterns of ``catalog``."""
+
+from django.urls import path
+
+app_name = "catalog"
+
+urlpatterns: list = []

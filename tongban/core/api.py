@@ -1,0 +1,5 @@
+"""API endpoints of ``core``."""
+
+from ninja import Router
+
+router = Router(tags=["core"])

@@ -1,0 +1,111 @@
+"""Base models and the platform-wide tables owned by ``core``: the ledger and the holiday calendar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tongban.core.choices import HolidayKind
+
+
+class TimeStampedModel(models.Model):
+    """Abstract base with creation and modification timestamps (UTC, shown in Asia/Shanghai)."""
+
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class LedgerAppendOnlyError(RuntimeError):
+    """Raised when code tries to change or delete a ledger row."""
+
+
+class LedgerEntry(models.Model):
+    """One link of the append-only, hash-chained ledger (一链监管, ARCHITECTURE §5.3).
+
+    ``hash = SHA-256(prev_hash || canonical(entry))``. Rows are only ever inserted, by
+    :func:`tongban.core.services.append_ledger_entry`, inside the transaction of the change they record.
+    """
+
+    seq = models.BigIntegerField(_("序号"), unique=True)
+    created_at = models.DateTimeField(_("时间"), db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    actor_label = models.CharField(_("操作人说明"), max_length=200, blank=True)
+    action = models.CharField(_("动作"), max_length=80, db_index=True)
+    object_type = models.CharField(_("对象类型"), max_length=80)
+    object_id = models.CharField(_("对象标识"), max_length=80)
+    data = models.JSONField(_("变更摘要"), default=dict)
+    prev_hash = models.CharField(_("前一哈希"), max_length=64)
+    hash = models.CharField(_("哈希"), max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("账本记录")
+        verbose_name_plural = _("账本记录")
+        ordering = ["seq"]
+        indexes = [models.Index(fields=["object_type", "object_id", "seq"], name="ledger_object_idx")]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action} {self.object_type}:{self.object_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise LedgerAppendOnlyError("ledger entries cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise LedgerAppendOnlyError("ledger entries cannot be deleted")
+
+
+class LedgerHead(models.Model):
+    """Single row holding the chain's last sequence number and hash; locked to serialise appends."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    seq = models.BigIntegerField(default=0)
+    hash = models.CharField(max_length=64, default="0" * 64)
+
+    class Meta:
+        verbose_name = _("账本链头")
+
+
+class Holiday(TimeStampedModel):
+    """A listed calendar day (法定节假日 or 调休上班日) from a State Council notice; editable in the admin."""
+
+    date = models.DateField(_("日期"), unique=True)
+    kind = models.CharField(_("类型"), max_length=20, choices=HolidayKind.choices)
+    name = models.CharField(_("名称"), max_length=50, blank=True)
+    source = models.CharField(_("依据通知"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("节假日与调休")
+        verbose_name_plural = _("节假日与调休")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_kind_display()} {self.name}"
+
+
+class CalendarYear(models.Model):
+    """A year for which the holiday notice has been entered; working-day maths refuses other years."""
+
+    year = models.PositiveSmallIntegerField(_("年份"), primary_key=True)
+    source = models.CharField(_("依据通知"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("已录入年度")
+        verbose_name_plural = _("已录入年度")
+        ordering = ["year"]
+
+    def __str__(self) -> str:
+        return str(self.year)

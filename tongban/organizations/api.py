@@ -1,0 +1,5 @@
+"""API endpoints of ``organizations``."""
+
+from ninja import Router
+
+router = Router(tags=["organizations"])

@@ -1,0 +1,1 @@
+// Tongban behaviour (progressive enhancement only)
