@@ -69,3 +69,10 @@ NOT_AUTHENTICATED = ErrorDef("NOT_AUTHENTICATED", _("请先登录。"), status=4
 VALIDATION_ERROR = ErrorDef("VALIDATION_ERROR", _("提交的数据有误，请检查后重试。"), status=422)
 CONFLICT = ErrorDef("CONFLICT", _("该对象已被他人修改，请刷新后重试。"), status=409)
 INVALID_STATE = ErrorDef("INVALID_STATE", _("当前状态下不能执行此操作。"), status=409)
+
+# Errors of ``core`` itself.
+CALENDAR_YEAR_MISSING = ErrorDef(
+    "CALENDAR_YEAR_MISSING", _("尚未录入该年度的节假日安排，无法计算工作日。"), status=400
+)
+CALENDAR_BAD_DATE = ErrorDef("CALENDAR_BAD_DATE", _("日期格式应为 YYYY-MM-DD，且须为真实存在的日期。"), status=422)
+CALENDAR_DAYS_OUT_OF_RANGE = ErrorDef("CALENDAR_DAYS_OUT_OF_RANGE", _("工作日数须为 0 至 1000 之间的整数。"), status=422)
