@@ -70,10 +70,18 @@ class AgentAuthorization(TimeStampedModel):
     """An authorisation for a user to act for an enterprise (经办人授权) or for another person (代办)."""
 
     agent = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("经办人"), on_delete=models.CASCADE, related_name="authorizations"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("经办人"),
+        on_delete=models.CASCADE,
+        related_name="authorizations",
     )
     enterprise = models.ForeignKey(
-        Enterprise, verbose_name=_("企业"), null=True, blank=True, on_delete=models.CASCADE, related_name="agents"
+        Enterprise,
+        verbose_name=_("企业"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="agents",
     )
     principal = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -83,7 +91,9 @@ class AgentAuthorization(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="proxies",
     )
-    status = models.CharField(_("状态"), max_length=20, choices=AgentStatus.choices, default=AgentStatus.ACTIVE)
+    status = models.CharField(
+        _("状态"), max_length=20, choices=AgentStatus.choices, default=AgentStatus.ACTIVE
+    )
     valid_until = models.DateField(_("有效期至"), null=True, blank=True)
     document_note = models.CharField(_("授权书说明"), max_length=200, blank=True)
 

@@ -1,7 +1,18 @@
-"""URL patterns of ``accounts``."""
+"""URL patterns of ``accounts`` (mounted at ``/accounts/``)."""
 
 from django.urls import path
 
+from tongban.accounts import views
+
 app_name = "accounts"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("login/", views.login_view, name="login"),
+    path("logout/", views.logout_view, name="logout"),
+    path("register/", views.register_view, name="register"),
+    path("profile/", views.profile_view, name="profile"),
+    path("profile/tokens/", views.token_issue_view, name="token_issue"),
+    path("profile/tokens/<int:token_id>/revoke/", views.token_revoke_view, name="token_revoke"),
+    path("profile/<str:username>/", views.profile_view, name="profile_of"),
+    path("workspace/", views.workspace_view, name="workspace"),
+]

@@ -24,7 +24,12 @@ class Region(TimeStampedModel):
     short_name = models.CharField(_("简称"), max_length=50, blank=True)
     level = models.PositiveSmallIntegerField(_("层级"), choices=RegionLevel.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("上级区划"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("上级区划"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     path = models.CharField(_("路径"), max_length=200, db_index=True, editable=False)
     has_national_code = models.BooleanField(_("国家标准代码"), default=True)
@@ -55,10 +60,17 @@ class Department(TimeStampedModel):
     name = models.CharField(_("名称"), max_length=100)
     short_name = models.CharField(_("简称"), max_length=50, blank=True)
     credit_code = models.CharField(_("统一社会信用代码"), max_length=18, unique=True)
-    region = models.ForeignKey(Region, verbose_name=_("所属区划"), on_delete=models.PROTECT, related_name="departments")
+    region = models.ForeignKey(
+        Region, verbose_name=_("所属区划"), on_delete=models.PROTECT, related_name="departments"
+    )
     level = models.CharField(_("行使层级"), max_length=1, choices=ExerciseLevel.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("上级部门"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("上级部门"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     category = models.CharField(_("业务领域"), max_length=50, blank=True)
     phone = models.CharField(_("咨询电话"), max_length=50, blank=True)
@@ -71,7 +83,9 @@ class Department(TimeStampedModel):
         verbose_name = _("部门")
         verbose_name_plural = _("部门")
         ordering = ["region__level", "sort_order", "name"]
-        constraints = [models.UniqueConstraint(fields=["region", "name"], name="department_unique_name_in_region")]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "name"], name="department_unique_name_in_region")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -81,7 +95,9 @@ class Hall(TimeStampedModel):
     """A service hall (政务服务大厅: 市民之家, a county hall, a township 便民服务中心)."""
 
     name = models.CharField(_("名称"), max_length=100)
-    region = models.ForeignKey(Region, verbose_name=_("所属区划"), on_delete=models.PROTECT, related_name="halls")
+    region = models.ForeignKey(
+        Region, verbose_name=_("所属区划"), on_delete=models.PROTECT, related_name="halls"
+    )
     address = models.CharField(_("地址"), max_length=200)
     opening_hours = models.CharField(_("办公时间"), max_length=200, blank=True)
     phone = models.CharField(_("电话"), max_length=50, blank=True)
@@ -102,13 +118,17 @@ class Window(TimeStampedModel):
     number = models.CharField(_("窗口号"), max_length=20)
     name = models.CharField(_("名称"), max_length=100)
     kind = models.CharField(_("类型"), max_length=30, choices=WindowKind.choices)
-    departments = models.ManyToManyField(Department, verbose_name=_("进驻部门"), blank=True, related_name="windows")
+    departments = models.ManyToManyField(
+        Department, verbose_name=_("进驻部门"), blank=True, related_name="windows"
+    )
 
     class Meta:
         verbose_name = _("窗口")
         verbose_name_plural = _("窗口")
         ordering = ["hall", "number"]
-        constraints = [models.UniqueConstraint(fields=["hall", "number"], name="window_unique_number_in_hall")]
+        constraints = [
+            models.UniqueConstraint(fields=["hall", "number"], name="window_unique_number_in_hall")
+        ]
 
     def __str__(self) -> str:
         return f"{self.hall.name} {self.number}号窗口（{self.name}）"
@@ -121,12 +141,24 @@ class StaffPosition(TimeStampedModel):
         settings.AUTH_USER_MODEL, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="positions"
     )
     department = models.ForeignKey(
-        Department, verbose_name=_("部门"), null=True, blank=True, on_delete=models.PROTECT, related_name="positions"
+        Department,
+        verbose_name=_("部门"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="positions",
     )
-    region = models.ForeignKey(Region, verbose_name=_("区划"), on_delete=models.PROTECT, related_name="positions")
+    region = models.ForeignKey(
+        Region, verbose_name=_("区划"), on_delete=models.PROTECT, related_name="positions"
+    )
     title = models.CharField(_("职务"), max_length=100)
     window = models.ForeignKey(
-        Window, verbose_name=_("窗口"), null=True, blank=True, on_delete=models.SET_NULL, related_name="positions"
+        Window,
+        verbose_name=_("窗口"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="positions",
     )
     is_active = models.BooleanField(_("在岗"), default=True)
 

@@ -1,0 +1,42 @@
+"""Reads owned by ``organizations``."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from tongban.organizations.models import Department, Region
+
+
+def regions_within(region: Region) -> QuerySet[Region]:
+    """``region`` and every region below it (one indexed ``path`` prefix query)."""
+    return Region.objects.filter(path__startswith=region.path)
+
+
+def get_region(code: str) -> Region | None:
+    """The region with ``code``, or ``None``."""
+    return Region.objects.filter(code=code).first()
+
+
+def fetch_regions(*, parent: Region | None = None, level: int | None = None) -> QuerySet[Region]:
+    """Regions, optionally the direct children of ``parent`` and/or of one level."""
+    regions = Region.objects.select_related("parent")
+    if parent is not None:
+        regions = regions.filter(parent=parent)
+    if level is not None:
+        regions = regions.filter(level=level)
+    return regions
+
+
+def fetch_departments(
+    region: Region | None = None, include_children: bool = False, *, category: str = ""
+) -> QuerySet[Department]:
+    """Active departments, optionally of one region (and, with ``include_children``, of its whole subtree)."""
+    departments = Department.objects.filter(is_active=True).select_related("region")
+    if region is not None:
+        if include_children:
+            departments = departments.filter(region__path__startswith=region.path)
+        else:
+            departments = departments.filter(region=region)
+    if category:
+        departments = departments.filter(category=category)
+    return departments
