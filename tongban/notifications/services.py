@@ -137,7 +137,7 @@ def deliver_message(message_id: int) -> str:
     """
     with transaction.atomic():
         message = (
-            OutboxMessage.objects.select_for_update(skip_locked=True)
+            OutboxMessage.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("recipient")
             .filter(pk=message_id)
             .first()

@@ -41,16 +41,20 @@ def citizen():
 
 def _enqueue(user, **kwargs):
     return services.enqueue_notification(
-        user=user, event="case_accepted", title="您的办件已受理", body="办件已受理。", url="/cases/my/", **kwargs
+        user=user,
+        event="case_accepted",
+        title="您的办件已受理",
+        body="办件已受理。",
+        url="/cases/my/",
+        **kwargs,
     )
 
 
 def test_it_writes_one_row_per_channel_and_delivers_after_commit(citizen, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with transaction.atomic():
-            rows = _enqueue(citizen, case="410200202601050000001")
-            assert {r.channel for r in rows} == {"inbox", "email", "sms"}
-            assert InboxMessage.objects.count() == 0  # nothing delivered inside the transaction
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        rows = _enqueue(citizen, case="410200202601050000001")
+        assert {r.channel for r in rows} == {"inbox", "email", "sms"}
+        assert InboxMessage.objects.count() == 0  # nothing delivered inside the transaction
     assert len(callbacks) == 1
     assert set(OutboxMessage.objects.values_list("status", flat=True)) == {OutboxStatus.SENT}
     inbox = InboxMessage.objects.get()
@@ -60,18 +64,22 @@ def test_it_writes_one_row_per_channel_and_delivers_after_commit(citizen, django
 
 
 def test_a_rolled_back_transaction_leaves_no_message(citizen, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError):
-            with transaction.atomic():
-                _enqueue(citizen)
-                raise RuntimeError("the change failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        _enqueue(citizen)
+        raise RuntimeError("the change failed")
     assert callbacks == []
     assert OutboxMessage.objects.count() == 0
     assert InboxMessage.objects.count() == 0
     assert mail.outbox == []
 
 
-def test_a_failing_channel_is_retried_and_the_others_are_not_resent(citizen, settings, django_capture_on_commit_callbacks):
+def test_a_failing_channel_is_retried_and_the_others_are_not_resent(
+    citizen, settings, django_capture_on_commit_callbacks
+):
     settings.TONGBAN_SMS_BACKEND = "tongban.notifications.tests.test_services.FlakySms"
     FlakySms.fail, FlakySms.sent = True, []
     with django_capture_on_commit_callbacks(execute=True):

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def message():
-    return InboxMessage.objects.create(user=make_citizen(), title="您的办件已受理", body="请留意", url="/cases/my/")
+    return InboxMessage.objects.create(
+        user=make_citizen(), title="您的办件已受理", body="请留意", url="/cases/my/"
+    )
 
 
 def test_anonymous_visitors_are_sent_to_login(client):
