@@ -1,0 +1,64 @@
+"""Stable error codes of ``cases`` (raise ``SOME_ERROR.error()``; the API maps them to ``{code, message, fields}``)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from tongban.core.errors import CONFLICT, INVALID_STATE, NOT_FOUND, PERMISSION_DENIED, ErrorDef
+
+__all__ = ["CONFLICT", "INVALID_STATE", "NOT_FOUND", "PERMISSION_DENIED"]
+
+CASE_NOT_FOUND = ErrorDef("CASE_NOT_FOUND", _("找不到该办件，或您无权访问。"), status=404)
+TASK_NOT_FOUND = ErrorDef("TASK_NOT_FOUND", _("找不到该待办任务，或您无权办理。"), status=404)
+ITEM_NOT_AVAILABLE = ErrorDef("ITEM_NOT_AVAILABLE", _("该事项未发布或已停用，暂不能申请。"), status=422)
+CASE_INVALID_STATE = ErrorDef("CASE_INVALID_STATE", _("办件当前状态下不能执行此操作。"), status=409)
+CASE_CHANGED = ErrorDef("CASE_CHANGED", _("办件已被他人处理，请刷新后重试。"), status=409)
+NOT_AUTHORISED_FOR_APPLICANT = ErrorDef(
+    "NOT_AUTHORISED_FOR_APPLICANT", _("您没有代该企业或该申请人办理的有效授权。"), status=403
+)
+FORM_INVALID = ErrorDef("FORM_INVALID", _("申请表填写有误，请按提示修改。"), status=422)
+MATERIALS_MISSING = ErrorDef("MATERIALS_MISSING", _("还有必要材料未上传，请上传后再提交。"), status=422)
+MATERIAL_NOT_OF_CASE = ErrorDef("MATERIAL_NOT_OF_CASE", _("该材料不属于本事项或本办件。"), status=422)
+MATERIAL_NOT_FLAGGED = ErrorDef(
+    "MATERIAL_NOT_FLAGGED", _("补正期间只能更换一次性告知书中列出的材料。"), status=409
+)
+CORRECTION_INCOMPLETE = ErrorDef(
+    "CORRECTION_INCOMPLETE", _("一次性告知书中列出的材料尚未全部补正，请补齐后再提交。"), status=422
+)
+CORRECTION_EMPTY = ErrorDef("CORRECTION_EMPTY", _("请至少列出一项需要补正的问题及原因。"), status=422)
+REASON_REQUIRED = ErrorDef("REASON_REQUIRED", _("请填写理由。"), status=422)
+COMMITMENT_NOT_OFFERED = ErrorDef("COMMITMENT_NOT_OFFERED", _("该事项不适用告知承诺制。"), status=409)
+COMMITMENT_NOT_SIGNED = ErrorDef("COMMITMENT_NOT_SIGNED", _("请先签署告知承诺书。"), status=422)
+TOLERANCE_NOT_ALLOWED = ErrorDef(
+    "TOLERANCE_NOT_ALLOWED", _("只有容缺受理事项中标注为“容缺后补”的材料可以容缺。"), status=422
+)
+TOLERATED_MATERIALS_OUTSTANDING = ErrorDef(
+    "TOLERATED_MATERIALS_OUTSTANDING", _("容缺材料尚未补齐，暂不能作出决定。"), status=409
+)
+MATERIAL_NOT_TOLERATED = ErrorDef("MATERIAL_NOT_TOLERATED", _("该材料不在容缺补交清单中。"), status=409)
+TASK_ALREADY_COMPLETED = ErrorDef(
+    "TASK_ALREADY_COMPLETED", _("该任务已由他人办理完毕，请刷新待办列表。"), status=409
+)
+TASK_VERSION_CONFLICT = ErrorDef("TASK_VERSION_CONFLICT", _("该任务已被他人修改，请刷新后重试。"), status=409)
+TASK_CLAIMED_BY_OTHER = ErrorDef("TASK_CLAIMED_BY_OTHER", _("该任务已由他人签收。"), status=409)
+TASK_WAITING_FOR_SIGNERS = ErrorDef(
+    "TASK_WAITING_FOR_SIGNERS", _("加签意见尚未全部返回，暂不能办结此环节。"), status=409
+)
+TASK_RETURN_NOT_ALLOWED = ErrorDef("TASK_RETURN_NOT_ALLOWED", _("这是第一个环节，无法退回。"), status=409)
+TASK_INVALID_OUTCOME = ErrorDef("TASK_INVALID_OUTCOME", _("该环节不支持此办理结果。"), status=422)
+TRANSFER_TARGET_INVALID = ErrorDef(
+    "TRANSFER_TARGET_INVALID", _("只能转办给本部门具有相同岗位的同事。"), status=422
+)
+SIGNER_TARGET_INVALID = ErrorDef("SIGNER_TARGET_INVALID", _("请指定一个加签的人员或部门。"), status=422)
+DECISION_MUST_REFUSE = ErrorDef(
+    "DECISION_MUST_REFUSE", _("会签中有部门不同意（或签无部门同意），只能作出不予许可决定。"), status=409
+)
+EXTENSION_TOO_LONG = ErrorDef(
+    "EXTENSION_TOO_LONG", _("延长期限合计不得超过十个工作日（行政许可法第四十二条）。"), status=422
+)
+EXTENSION_ALREADY_DECIDED = ErrorDef("EXTENSION_ALREADY_DECIDED", _("该延期申请已经审批。"), status=409)
+PICKUP_CODE_WRONG = ErrorDef("PICKUP_CODE_WRONG", _("取件码不正确。"), status=422)
+TRACKING_NUMBER_REQUIRED = ErrorDef("TRACKING_NUMBER_REQUIRED", _("邮寄送达须填写快递单号。"), status=422)
+ID_NUMBER_INVALID = ErrorDef("ID_NUMBER_INVALID", _("居民身份证号码不正确。"), status=422)
+NO_FLOW_TEMPLATE = ErrorDef("NO_FLOW_TEMPLATE", _("该事项未配置审批流程，请联系事项管理员。"), status=409)
+CALENDAR_MISSING = ErrorDef(
+    "CALENDAR_MISSING", _("该年度节假日安排尚未录入，无法计算工作日期限。"), status=409
+)
