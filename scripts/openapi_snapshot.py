@@ -46,7 +46,9 @@ def main() -> int:
     if SNAPSHOT.exists() and SNAPSHOT.read_text(encoding="utf-8") == text:
         print("OpenAPI snapshot is up to date")
         return 0
-    print("OpenAPI snapshot is out of date: run `make openapi` and commit tests/openapi.json", file=sys.stderr)
+    print(
+        "OpenAPI snapshot is out of date: run `make openapi` and commit tests/openapi.json", file=sys.stderr
+    )
     return 1
 
 

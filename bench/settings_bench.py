@@ -1,0 +1,18 @@
+"""Settings for the benches: the production code path (DEBUG off, persistent connections) plus the floor view.
+
+Everything comes from ``tongban.settings`` (so DATABASE_URL, TONGBAN_VAR_DIR … apply as usual); the bench only
+adds ``/bench/floor/<code>/`` through its own URLconf and keeps request logging quiet.
+"""
+
+from tongban.settings import *  # noqa: F403 - a settings overlay is the one place a star import is the idiom
+
+ROOT_URLCONF = "bench.urls"
+DEBUG = False
+TONGBAN_DEMO = True
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}
