@@ -182,3 +182,10 @@ class EnterpriseTopic(models.TextChoices):
     TRADE = "trade", _("商务贸易")
     QUALIFICATION = "qualification", _("资质认定")
     CLOSURE = "closure", _("注销退出")
+
+
+class Severity(models.TextChoices):
+    """How much a guide-quality issue matters."""
+
+    ERROR = "error", _("错误")  # blocks publishing
+    WARNING = "warning", _("提醒")  # shown to the administrator, does not block

@@ -21,6 +21,7 @@ from tongban.catalog.choices import (
     SubjectNature,
     VersionStatus,
 )
+from tongban.catalog.errors import ITEM_VERSION_IMMUTABLE, ITEM_VERSION_NOT_EDITABLE
 from tongban.core.models import TimeStampedModel
 from tongban.organizations.choices import ExerciseLevel
 
@@ -51,18 +52,31 @@ class Implementation(TimeStampedModel):
     published guide, and the quality check asks for a reason wherever a core element differs.
     """
 
-    item = models.ForeignKey(Item, verbose_name=_("基本目录事项"), on_delete=models.PROTECT, related_name="implementations")
+    item = models.ForeignKey(
+        Item, verbose_name=_("基本目录事项"), on_delete=models.PROTECT, related_name="implementations"
+    )
     department = models.ForeignKey(
-        "organizations.Department", verbose_name=_("实施主体"), on_delete=models.PROTECT, related_name="implementations"
+        "organizations.Department",
+        verbose_name=_("实施主体"),
+        on_delete=models.PROTECT,
+        related_name="implementations",
     )
     region = models.ForeignKey(
-        "organizations.Region", verbose_name=_("实施区划"), on_delete=models.PROTECT, related_name="implementations"
+        "organizations.Region",
+        verbose_name=_("实施区划"),
+        on_delete=models.PROTECT,
+        related_name="implementations",
     )
     level = models.CharField(_("行使层级"), max_length=1, choices=ExerciseLevel.choices)
     code = models.CharField(_("实施编码"), max_length=31, unique=True)
     handle_item_code = models.CharField(_("业务办理项编码"), max_length=33, blank=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("上级实施清单"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("上级实施清单"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     current_version = models.OneToOneField(
         "ItemVersion",
@@ -79,7 +93,9 @@ class Implementation(TimeStampedModel):
         verbose_name_plural = _("实施清单事项")
         ordering = ["code"]
         constraints = [
-            models.UniqueConstraint(fields=["item", "department"], name="implementation_unique_item_department")
+            models.UniqueConstraint(
+                fields=["item", "department"], name="implementation_unique_item_department"
+            )
         ]
 
     def __str__(self) -> str:
@@ -115,13 +131,19 @@ class ItemVersion(TimeStampedModel):
         Implementation, verbose_name=_("实施清单事项"), on_delete=models.CASCADE, related_name="versions"
     )
     number = models.PositiveIntegerField(_("版本号"))
-    status = models.CharField(_("状态"), max_length=20, choices=VersionStatus.choices, default=VersionStatus.DRAFT)
+    status = models.CharField(
+        _("状态"), max_length=20, choices=VersionStatus.choices, default=VersionStatus.DRAFT
+    )
     change_note = models.CharField(_("修订说明"), max_length=300, blank=True)
 
     # Basis and subject
-    legal_basis = models.JSONField(_("设定依据"), default=list, blank=True)  # [{name, doc_number, article, content}]
+    legal_basis = models.JSONField(
+        _("设定依据"), default=list, blank=True
+    )  # [{name, doc_number, article, content}]
     power_source = models.CharField(_("权力来源"), max_length=1, choices=PowerSource.choices, default="1")
-    subject_nature = models.CharField(_("实施主体性质"), max_length=1, choices=SubjectNature.choices, default="1")
+    subject_nature = models.CharField(
+        _("实施主体性质"), max_length=1, choices=SubjectNature.choices, default="1"
+    )
     entrusted_department = models.CharField(_("委托部门"), max_length=100, blank=True)
     joint_departments = models.CharField(_("联办机构"), max_length=300, blank=True)
     service_objects = models.JSONField(_("服务对象"), default=list, blank=True)  # ServiceObject codes
@@ -138,7 +160,9 @@ class ItemVersion(TimeStampedModel):
     acceptance_days = models.PositiveIntegerField(_("受理时限（工作日）"), default=5)
 
     # Handling
-    case_kind = models.CharField(_("办件类型"), max_length=1, choices=CaseKind.choices, default=CaseKind.PROMISED)
+    case_kind = models.CharField(
+        _("办件类型"), max_length=1, choices=CaseKind.choices, default=CaseKind.PROMISED
+    )
     handling_forms = models.JSONField(_("办理形式"), default=list, blank=True)  # HandlingForm codes
     online_depth = models.CharField(_("网上办理深度"), max_length=1, choices=OnlineDepth.choices, default="3")
     online_url = models.CharField(_("网上办理地址"), max_length=300, blank=True)
@@ -154,7 +178,9 @@ class ItemVersion(TimeStampedModel):
     handle_area = models.CharField(_("通办范围"), max_length=50, blank=True)
 
     # Result
-    result_type = models.CharField(_("审批结果类型"), max_length=20, choices=ResultType.choices, default="licence")
+    result_type = models.CharField(
+        _("审批结果类型"), max_length=20, choices=ResultType.choices, default="licence"
+    )
     result_name = models.CharField(_("审批结果名称"), max_length=200, blank=True)
     result_sample = models.FileField(_("结果样本"), upload_to="catalog/samples/", blank=True)
 
@@ -183,7 +209,12 @@ class ItemVersion(TimeStampedModel):
     # Case engine inputs
     form_schema = models.JSONField(_("申请表单（JSON Schema）"), default=dict, blank=True)
     flow_template = models.ForeignKey(
-        FlowTemplate, verbose_name=_("审批流程"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        FlowTemplate,
+        verbose_name=_("审批流程"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     review_departments = models.ManyToManyField(
         "organizations.Department", verbose_name=_("并联审批部门"), blank=True, related_name="+"
@@ -196,12 +227,22 @@ class ItemVersion(TimeStampedModel):
     deviation_reasons = models.JSONField(_("差异说明"), default=dict, blank=True)
 
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("创建人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("创建人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True)
     published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("发布人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("发布人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -225,19 +266,91 @@ class ItemVersion(TimeStampedModel):
     def is_editable(self) -> bool:
         return self.status == VersionStatus.DRAFT
 
+    # Fields that are bookkeeping, not guide content: never copied, compared or edited as elements.
+    NON_GUIDE_FIELDS = frozenset(
+        {
+            "id",
+            "implementation",
+            "number",
+            "status",
+            "change_note",
+            "deviation_reasons",
+            "created_by",
+            "submitted_at",
+            "published_at",
+            "published_by",
+            "created_at",
+            "updated_at",
+            "review_departments",
+        }
+    )
 
-class Material(models.Model):
+    @classmethod
+    def guide_field_names(cls) -> list[str]:
+        """Names of the concrete (non-M2M) fields that make up the guide content, in model order."""
+        return [f.name for f in cls._meta.concrete_fields if f.name not in cls.NON_GUIDE_FIELDS]
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        # Published and superseded versions are what cases point at: the only change ever allowed is the
+        # status flip PUBLISHED → SUPERSEDED done by the publish service.
+        if self.pk is not None and not self._state.adding:
+            stored = ItemVersion.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            if stored in (VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED):
+                update_fields = set(kwargs.get("update_fields") or ())
+                superseding = (
+                    stored == VersionStatus.PUBLISHED
+                    and self.status == VersionStatus.SUPERSEDED
+                    and update_fields
+                    and update_fields <= {"status", "updated_at"}
+                )
+                if not superseding:
+                    raise ITEM_VERSION_IMMUTABLE.error()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self.status in (VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED):
+            raise ITEM_VERSION_IMMUTABLE.error()
+        return super().delete(*args, **kwargs)
+
+
+class GuidePartMixin(models.Model):
+    """Refuses to change a material, fee or FAQ unless its version is a draft (published guides never change)."""
+
+    class Meta:
+        abstract = True
+
+    def _check_version_editable(self) -> None:
+        stored = ItemVersion.objects.filter(pk=self.version_id).values_list("status", flat=True).first()  # type: ignore[attr-defined]
+        if stored is not None and stored != VersionStatus.DRAFT:
+            raise ITEM_VERSION_NOT_EDITABLE.error()
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self._check_version_editable()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self._check_version_editable()
+        return super().delete(*args, **kwargs)
+
+
+class Material(GuidePartMixin):
     """A required or optional application material (申请材料) of one guide version."""
 
-    version = models.ForeignKey(ItemVersion, verbose_name=_("版本"), on_delete=models.CASCADE, related_name="materials")
+    version = models.ForeignKey(
+        ItemVersion, verbose_name=_("版本"), on_delete=models.CASCADE, related_name="materials"
+    )
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
     name = models.CharField(_("材料名称"), max_length=300)
     material_type = models.CharField(_("材料类型"), max_length=1, choices=MaterialType.choices, default="3")
-    source = models.CharField(_("来源渠道"), max_length=20, choices=MaterialSource.choices, default="applicant")
+    source = models.CharField(
+        _("来源渠道"), max_length=20, choices=MaterialSource.choices, default="applicant"
+    )
     source_note = models.CharField(_("来源说明"), max_length=300, blank=True)
     originals = models.PositiveSmallIntegerField(_("原件份数"), default=0)
     copies = models.PositiveSmallIntegerField(_("复印件份数"), default=0)
-    material_format = models.CharField(_("材料形式"), max_length=1, choices=MaterialFormat.choices, default="3")
+    material_format = models.CharField(
+        _("材料形式"), max_length=1, choices=MaterialFormat.choices, default="3"
+    )
     paper_spec = models.CharField(_("纸质规格"), max_length=50, blank=True)
     necessity = models.CharField(_("必要性"), max_length=1, choices=MaterialNecessity.choices, default="1")
     blank_form = models.FileField(_("空白表格"), upload_to="catalog/forms/", blank=True)
@@ -256,10 +369,12 @@ class Material(models.Model):
         return self.name
 
 
-class Fee(models.Model):
+class Fee(GuidePartMixin):
     """A fee (收费项目) of one guide version; ``basis`` is required by the quality check."""
 
-    version = models.ForeignKey(ItemVersion, verbose_name=_("版本"), on_delete=models.CASCADE, related_name="fees")
+    version = models.ForeignKey(
+        ItemVersion, verbose_name=_("版本"), on_delete=models.CASCADE, related_name="fees"
+    )
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
     name = models.CharField(_("收费项目名称"), max_length=200)
     standard = models.CharField(_("收费标准"), max_length=300)
@@ -276,10 +391,12 @@ class Fee(models.Model):
         return self.name
 
 
-class Faq(models.Model):
+class Faq(GuidePartMixin):
     """A frequently asked question (常见问题) of one guide version."""
 
-    version = models.ForeignKey(ItemVersion, verbose_name=_("版本"), on_delete=models.CASCADE, related_name="faqs")
+    version = models.ForeignKey(
+        ItemVersion, verbose_name=_("版本"), on_delete=models.CASCADE, related_name="faqs"
+    )
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
     question = models.CharField(_("问题"), max_length=300)
     answer = models.TextField(_("解答"))
@@ -291,3 +408,32 @@ class Faq(models.Model):
 
     def __str__(self) -> str:
         return self.question
+
+
+class SearchEntry(models.Model):
+    """The search-index row (检索索引) of one published implementation (decision record 0006).
+
+    ``segmented`` is jieba ``cut_for_search`` output joined by spaces; SQLite indexes it in the FTS5 table
+    ``catalog_search_fts`` (rowid = implementation id), PostgreSQL in the generated ``search_vector`` column
+    (``to_tsvector('simple', segmented)``, GIN). ``name`` and ``text`` serve substring matches (pg_trgm on
+    PostgreSQL). Rows are written only by :func:`tongban.catalog.services.update_search_entry`.
+    """
+
+    implementation = models.OneToOneField(
+        Implementation,
+        verbose_name=_("实施清单事项"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="search_entry",
+    )
+    name = models.CharField(_("事项名称"), max_length=200)
+    text = models.TextField(_("检索原文"), blank=True)
+    segmented = models.TextField(_("分词文本"), blank=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("检索索引")
+        verbose_name_plural = _("检索索引")
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,6 +1,5 @@
 """URL patterns of ``catalog``."""
 
-from django.urls import path
 
 app_name = "catalog"
 
