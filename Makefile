@@ -34,7 +34,7 @@ test: ## Run the whole test suite (DATABASE_URL honoured; default SQLite; args v
 
 .PHONY: test-pg
 test-pg: ## Run the whole test suite on a fresh local PostgreSQL database (tongban_test_pg)
-	scripts/pg-test.sh tongban_test_pg
+	scripts/pg-test.sh tongban_test_pg $(PYTEST_ARGS)
 
 .PHONY: e2e
 e2e: ## Run only the browser journeys (Playwright + Debian chromium)
