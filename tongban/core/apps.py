@@ -16,7 +16,9 @@ class CoreConfig(AppConfig):
 
         # Signals here only drop the calendar cache and restore the seed after a flush; no domain logic.
         for model in (Holiday, CalendarYear):
-            post_save.connect(clear_calendar_cache, sender=model, dispatch_uid=f"calendar-cache-save-{model.__name__}")
+            post_save.connect(
+                clear_calendar_cache, sender=model, dispatch_uid=f"calendar-cache-save-{model.__name__}"
+            )
             post_delete.connect(
                 clear_calendar_cache, sender=model, dispatch_uid=f"calendar-cache-delete-{model.__name__}"
             )

@@ -32,9 +32,9 @@ class CalendarYearMissing(DomainError):
     """Working days were asked for a year whose holiday notice has not been entered (code ``CALENDAR_YEAR_MISSING``)."""
 
     def __init__(self, year: int) -> None:
-        message = _("尚未录入%(year)s年的节假日安排，无法计算工作日。请系统管理员按国务院办公厅的放假通知录入。") % {
-            "year": year
-        }
+        message = _(
+            "尚未录入%(year)s年的节假日安排，无法计算工作日。请系统管理员按国务院办公厅的放假通知录入。"
+        ) % {"year": year}
         super().__init__(
             CALENDAR_YEAR_MISSING.code, message, status=CALENDAR_YEAR_MISSING.status, fields={"year": year}
         )
@@ -181,5 +181,7 @@ def seed_calendar(*, using: str = "default", **_kwargs: Any) -> None:
     Holiday.objects.using(using).bulk_create(
         Holiday(date=day.date, kind=day.kind, name=day.name, source=day.source) for day in seed_days()
     )
-    CalendarYear.objects.using(using).bulk_create(CalendarYear(year=year, source=source) for year, source in NOTICES.items())
+    CalendarYear.objects.using(using).bulk_create(
+        CalendarYear(year=year, source=source) for year, source in NOTICES.items()
+    )
     clear_calendar_cache()

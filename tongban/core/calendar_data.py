@@ -67,5 +67,7 @@ def seed_days() -> list[SeedDay]:
                 days.append(SeedDay(day, "holiday", name, source))
                 day += timedelta(days=1)
             for workday in workdays:
-                days.append(SeedDay(date.fromisoformat(workday), "adjusted_workday", f"{name}调休上班", source))
+                days.append(
+                    SeedDay(date.fromisoformat(workday), "adjusted_workday", f"{name}调休上班", source)
+                )
     return sorted(days)

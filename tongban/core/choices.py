@@ -15,6 +15,12 @@ class LedgerBreak(models.TextChoices):
     """Why ledger verification stopped at an entry."""
 
     HASH_MISMATCH = "hash_mismatch", _("哈希不符")  # the entry's content no longer matches its stored hash
-    BROKEN_PREV_LINK = "broken_prev_link", _("前一哈希断链")  # prev_hash differs from the previous entry's hash
+    BROKEN_PREV_LINK = (
+        "broken_prev_link",
+        _("前一哈希断链"),
+    )  # prev_hash differs from the previous entry's hash
     SEQUENCE_GAP = "sequence_gap", _("序号缺失")  # a sequence number is missing (a row was removed)
-    HEAD_MISMATCH = "head_mismatch", _("链头不符")  # the chain head does not point at the last entry (rows cut off)
+    HEAD_MISMATCH = (
+        "head_mismatch",
+        _("链头不符"),
+    )  # the chain head does not point at the last entry (rows cut off)

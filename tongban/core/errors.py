@@ -57,7 +57,9 @@ class ErrorDef:
     message: str | Promise
     status: int = 400
 
-    def error(self, message: str | Promise | None = None, *, fields: dict[str, Any] | None = None) -> DomainError:
+    def error(
+        self, message: str | Promise | None = None, *, fields: dict[str, Any] | None = None
+    ) -> DomainError:
         """Build the exception to raise, optionally with a more specific message or field errors."""
         return DomainError(self.code, message or self.message, status=self.status, fields=fields)
 
@@ -74,5 +76,9 @@ INVALID_STATE = ErrorDef("INVALID_STATE", _("当前状态下不能执行此操�
 CALENDAR_YEAR_MISSING = ErrorDef(
     "CALENDAR_YEAR_MISSING", _("尚未录入该年度的节假日安排，无法计算工作日。"), status=400
 )
-CALENDAR_BAD_DATE = ErrorDef("CALENDAR_BAD_DATE", _("日期格式应为 YYYY-MM-DD，且须为真实存在的日期。"), status=422)
-CALENDAR_DAYS_OUT_OF_RANGE = ErrorDef("CALENDAR_DAYS_OUT_OF_RANGE", _("工作日数须为 0 至 1000 之间的整数。"), status=422)
+CALENDAR_BAD_DATE = ErrorDef(
+    "CALENDAR_BAD_DATE", _("日期格式应为 YYYY-MM-DD，且须为真实存在的日期。"), status=422
+)
+CALENDAR_DAYS_OUT_OF_RANGE = ErrorDef(
+    "CALENDAR_DAYS_OUT_OF_RANGE", _("工作日数须为 0 至 1000 之间的整数。"), status=422
+)

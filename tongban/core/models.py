@@ -78,6 +78,9 @@ class LedgerHead(models.Model):
     class Meta:
         verbose_name = _("账本链头")
 
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.hash[:12]}"
+
 
 class Holiday(TimeStampedModel):
     """A listed calendar day (法定节假日 or 调休上班日) from a State Council notice; editable in the admin."""
