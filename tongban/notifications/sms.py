@@ -8,6 +8,8 @@ from typing import Protocol
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from tongban.core.masking import mask_phone
+
 logger = logging.getLogger("tongban.sms")
 
 
@@ -15,13 +17,6 @@ class SmsBackend(Protocol):
     """What an SMS gateway adapter offers: send one text to one mainland mobile number, raise on failure."""
 
     def send(self, phone: str, text: str) -> None: ...
-
-
-def mask_phone(phone: str) -> str:
-    """``13812345678`` → ``138****5678``; short values are fully masked."""
-    if len(phone) < 7:
-        return "*" * len(phone)
-    return f"{phone[:3]}{'*' * (len(phone) - 7)}{phone[-4:]}"
 
 
 class LoggingSmsBackend:
