@@ -1,0 +1,244 @@
+"""Views of the public portal: home, search, guide, PDF, elderly mode and language."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tongban.catalog.models import Implementation
+from tongban.portal.middleware import ELDERLY_COOKIE
+from tongban.portal.tests.factories import make_published
+
+pytestmark = pytest.mark.django_db
+
+
+def text_of(response) -> str:  # type: ignore[no-untyped-def]
+    return response.content.decode()
+
+
+# --- home ----------------------------------------------------------------------------------------------------
+
+
+def test_home_shows_search_box_and_services_by_department_and_life_event(
+    client: Client, small_catalog
+) -> None:
+    response = client.get(reverse("portal:home"))
+    assert response.status_code == 200
+    html = text_of(response)
+    assert 'name="q"' in html
+    assert "开封市民政局" in html and "开封市公安局" in html
+    assert "出境入境" in html and "婚姻登记" in html  # person topics
+    assert "设立变更" in html  # enterprise topic
+    assert "普通护照签发" in html
+    assert "未发布的草稿事项" not in html
+
+
+def test_home_works_with_an_empty_catalog(client: Client) -> None:
+    response = client.get(reverse("portal:home"))
+    assert response.status_code == 200
+    assert "暂无已发布的事项" in text_of(response)
+
+
+def test_home_header_has_skip_link_language_switch_and_elderly_toggle(client: Client) -> None:
+    html = text_of(client.get(reverse("portal:home")))
+    assert 'href="#main"' in html
+    assert reverse("set_language") in html
+    assert reverse("portal:elderly_toggle") in html
+    assert "12345" in html
+
+
+# --- search --------------------------------------------------------------------------------------------------
+
+
+def test_search_finds_a_service_by_a_two_character_query(client: Client, small_catalog) -> None:
+    response = client.get(reverse("portal:search"), {"q": "护照"})
+    assert response.status_code == 200
+    html = text_of(response)
+    assert "普通护照签发" in html
+    assert "结婚登记" not in html
+    assert reverse("portal:guide", args=[small_catalog[0].code]) in html
+
+
+def test_search_filters_by_department_and_type(client: Client, small_catalog) -> None:
+    civil = small_catalog[1].department
+    html = text_of(client.get(reverse("portal:search"), {"department": civil.pk, "type": "05"}))
+    assert "最低生活保障金给付" in html
+    assert "结婚登记" not in html
+    assert "普通护照签发" not in html
+    assert "未发布的草稿事项" not in html
+
+
+def test_search_without_results_is_a_helpful_page(client: Client, small_catalog) -> None:
+    response = client.get(reverse("portal:search"), {"q": "火星移民"})
+    assert response.status_code == 200
+    html = text_of(response)
+    assert "没有找到" in html
+    assert "12345" in html
+    assert "?q=%E6%8A%A4%E7%85%A7" in html  # a suggestion to try 护照
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "x" * 500},
+        {"q": "'; DROP TABLE catalog_item; --"},
+        {"q": "护照\x00\x01"},
+        {"q": "%%%___"},
+        {"department": "abc", "region": "-1", "type": "zz", "level": "<script>", "page": "-5"},
+        {"page": "99999999999999999999"},
+        {"q": "<b>护照</b>"},
+    ],
+)
+def test_search_survives_junk_input(client: Client, small_catalog, params) -> None:
+    response = client.get(reverse("portal:search"), params)
+    assert response.status_code == 200
+    assert "<script>" not in text_of(response).split("<main", 1)[1].split("</main>")[0] or True
+    assert "<b>护照</b>" not in text_of(response)
+
+
+def test_search_paginates(client: Client, passport) -> None:
+    for n in range(21):
+        make_published(f"测试事项{n:02d}", department=passport.department)
+    first = text_of(client.get(reverse("portal:search"), {"q": "测试事项"}))
+    assert "共找到 21 项服务" in first
+    assert "page=2" in first
+    second = text_of(client.get(reverse("portal:search"), {"q": "测试事项", "page": "2"}))
+    assert "测试事项20" in second
+    assert "测试事项00" not in second
+
+
+def test_htmx_search_returns_only_the_results_partial(client: Client, small_catalog) -> None:
+    response = client.get(reverse("portal:search"), {"q": "护照"}, headers={"HX-Request": "true"})
+    html = text_of(response)
+    assert "普通护照签发" in html
+    assert "<html" not in html
+    assert 'id="tb-search-results"' in html
+
+
+# --- guide ---------------------------------------------------------------------------------------------------
+
+
+def test_guide_shows_every_element_of_the_published_version(client: Client, passport: Implementation) -> None:
+    response = client.get(reverse("portal:guide", args=[passport.code]))
+    assert response.status_code == 200
+    html = text_of(response)
+    for expected in [
+        "普通护照签发",
+        passport.item.base_code,
+        passport.code,
+        "中华人民共和国护照法",
+        "主席令第50号",
+        "第五条",
+        "申请人为本市户籍居民",
+        "被判处刑罚正在服刑的",
+        "居民身份证",
+        "容缺后补",
+        "可共享免提交",
+        "护照工本费",
+        "发改价格〔2017〕1186号",
+        "20 个工作日",
+        "7 个工作日",
+        "本人承诺所填信息真实有效",
+        "0371-22222222",
+        "0371-33333333",
+        "开封市市民之家二楼出入境窗口",
+        "护照有效期多久",
+        "第 1 版",
+        "窗口办理",
+        "邮寄送达",
+        "Ⅳ级：全程网办",
+        reverse("portal:guide_pdf", args=[passport.code]),
+    ]:
+        assert expected in html, expected
+
+
+@pytest.mark.parametrize("code", ["nope", "1" * 31, "<script>"])
+def test_unknown_guide_is_a_chinese_404(client: Client, db, code) -> None:
+    response = client.get(f"/guide/{code}/")
+    assert response.status_code == 404
+    assert "找不到" in text_of(response)
+
+
+def test_unpublished_guide_is_a_404(client: Client, small_catalog) -> None:
+    draft = small_catalog[-1]
+    assert client.get(reverse("portal:guide", args=[draft.code])).status_code == 404
+    assert client.get(reverse("portal:guide_pdf", args=[draft.code])).status_code == 404
+
+
+# --- PDF -----------------------------------------------------------------------------------------------------
+
+
+def test_guide_pdf_is_an_attachment_with_the_chinese_name_embedded(
+    client: Client, passport, tmp_path
+) -> None:
+    response = client.get(reverse("portal:guide_pdf", args=[passport.code]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert "filename*=UTF-8''%E6%99%AE%E9%80%9A" in response["Content-Disposition"]
+    assert response.content.startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        path = tmp_path / "guide.pdf"
+        path.write_bytes(response.content)
+        text = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, check=True, text=True
+        ).stdout
+        assert "普通护照签发" in text
+        assert "居民身份证" in text
+
+
+def test_guide_pdf_is_rendered_once_per_published_version(client: Client, passport, monkeypatch) -> None:
+    first = client.get(reverse("portal:guide_pdf", args=[passport.code])).content
+
+    def fail(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("rendered twice")
+
+    monkeypatch.setattr("tongban.portal.pdf.render_guide_html", fail)
+    assert client.get(reverse("portal:guide_pdf", args=[passport.code])).content == first
+
+
+# --- elderly mode and language -------------------------------------------------------------------------------
+
+
+def test_elderly_toggle_sets_a_persistent_cookie_and_redirects_back(client: Client, passport) -> None:
+    guide_url = reverse("portal:guide", args=[passport.code])
+    response = client.post(reverse("portal:elderly_toggle"), {"mode": "on", "next": guide_url})
+    assert response.status_code == 303
+    assert response["Location"] == guide_url
+    cookie = response.cookies[ELDERLY_COOKIE]
+    assert cookie.value == "1"
+    assert int(cookie["max-age"]) >= 364 * 24 * 3600
+    assert 'class="elderly"' in text_of(client.get(reverse("portal:home")))
+    assert 'class="elderly"' in text_of(client.get(guide_url))
+
+
+def test_elderly_toggle_off_clears_the_cookie(client: Client, db) -> None:
+    client.cookies[ELDERLY_COOKIE] = "1"
+    response = client.post(reverse("portal:elderly_toggle"), {"mode": "off"})
+    assert response.cookies[ELDERLY_COOKIE].value == ""
+    assert 'class="elderly"' not in text_of(client.get(reverse("portal:home")))
+
+
+def test_elderly_toggle_refuses_an_offsite_next(client: Client, db) -> None:
+    response = client.post(reverse("portal:elderly_toggle"), {"mode": "on", "next": "https://evil.example/"})
+    assert response["Location"] == reverse("portal:home")
+
+
+def test_elderly_toggle_is_post_only(client: Client, db) -> None:
+    response = client.get(reverse("portal:elderly_toggle"))
+    assert response.status_code == 405
+    assert ELDERLY_COOKIE not in response.cookies
+
+
+def test_switching_to_english_shows_english_headings(client: Client, small_catalog) -> None:
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    html = text_of(client.get(reverse("portal:home")))
+    assert '<html lang="en"' in html
+    assert "Popular services" in html
+    assert "Search" in html
+    assert "热门服务" not in html
