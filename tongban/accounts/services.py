@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
-from stdnum.cn import ric, uscc
+from stdnum.cn import uscc
 from stdnum.exceptions import ValidationError as StdnumValidationError
 
 from tongban.accounts import errors
@@ -26,6 +26,7 @@ from tongban.accounts.permissions import clear_grant_cache
 from tongban.accounts.queries import hash_token
 from tongban.core.errors import DomainError, ErrorDef
 from tongban.core.services import append_ledger_entry
+from tongban.core.validators import validate_id_number
 from tongban.organizations.models import Department, Region
 
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
@@ -38,16 +39,17 @@ IP_FAILURE_WINDOW_SECONDS = 15 * 60
 
 
 def clean_id_number(value: str) -> str:
-    """Normalise and validate a 居民身份证号码 (GB 11643: check digit, real birth date); raises ID_NUMBER_INVALID."""
+    """Normalise and validate a 居民身份证号码 (GB 11643: check digit, real past birth date); raises ID_NUMBER_INVALID.
+
+    The address code is not checked against today's GB/T 2260 (abolished codes stay valid), which is why this
+    uses core's validator rather than ``stdnum.cn.ric.validate`` (that one rejects e.g. 410203/410204).
+    """
     value = (value or "").strip().upper().replace(" ", "")
     try:
-        value = ric.validate(value)
-    except StdnumValidationError:
-        raise errors.ID_NUMBER_INVALID.error(
-            fields={"id_number": [errors.ID_NUMBER_INVALID.message]}
-        ) from None
-    if ric.get_birth_date(value) > timezone.localdate():
-        raise errors.ID_NUMBER_INVALID.error(fields={"id_number": [errors.ID_NUMBER_INVALID.message]})
+        validate_id_number(value)
+    except ValidationError as exc:
+        message = exc.messages[0] if exc.messages else errors.ID_NUMBER_INVALID.message
+        raise errors.ID_NUMBER_INVALID.error(message, fields={"id_number": [message]}) from None
     return value
 
 
@@ -93,8 +95,8 @@ def _clean_new_account(
         problems["real_name"] = (errors.REAL_NAME_REQUIRED, [str(errors.REAL_NAME_REQUIRED.message)])
     try:
         cleaned["id_number"] = clean_id_number(id_number)
-    except DomainError:
-        problems["id_number"] = (errors.ID_NUMBER_INVALID, [str(errors.ID_NUMBER_INVALID.message)])
+    except DomainError as exc:
+        problems["id_number"] = (errors.ID_NUMBER_INVALID, [str(exc.message)])
     else:
         if User.objects.filter(id_number=cleaned["id_number"]).exists():
             problems["id_number"] = (errors.ID_NUMBER_TAKEN, [str(errors.ID_NUMBER_TAKEN.message)])
