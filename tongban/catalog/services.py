@@ -220,7 +220,7 @@ def do_start_draft(implementation: Implementation, *, actor: Any) -> ItemVersion
     """Open version n+1 as a DRAFT copy of the current published version; refuses when a draft is already open."""
     with transaction.atomic():
         implementation = (
-            Implementation.objects.select_for_update()
+            Implementation.objects.select_for_update(of=("self",))
             .select_related("current_version")
             .get(pk=implementation.pk)
         )

@@ -23,7 +23,7 @@ def complete_guide(**overrides: Any) -> dict[str, Any]:
     guide: dict[str, Any] = {
         "legal_basis": [{"name": "《中华人民共和国食品安全法》", "article": "第三十五条"}],
         "service_objects": ["1", "2"],
-        "acceptance_conditions": "申请人具有与经营的食品品种相适应的经营场所。",
+        "acceptance_conditions": "申请人具有与申请事项相适应的场所和条件。",
         "legal_days": 20,
         "promised_days": 10,
         "handling_forms": ["1", "2"],
@@ -40,7 +40,7 @@ def complete_guide(**overrides: Any) -> dict[str, Any]:
 def complete_parts() -> dict[str, list[dict[str, Any]]]:
     return {
         "materials": [
-            {"name": "食品经营许可申请书", "necessity": "1", "originals": 1},
+            {"name": "申请书", "necessity": "1", "originals": 1},
             {"name": "营业执照复印件", "necessity": "1", "copies": 1},
         ],
         "fees": [],
