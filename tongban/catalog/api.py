@@ -1,5 +1,199 @@
-"""API endpoints of ``catalog``."""
+"""API endpoints of ``catalog``: the public, read-only published catalog (``/api/v1/catalog``)."""
 
-from ninja import Router
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from ninja import Field, Query, Router, Schema
+
+from tongban.api.schemas import ErrorSchema
+from tongban.catalog.models import Implementation, ItemVersion
+from tongban.catalog.queries import get_published_implementation, search_published
+from tongban.catalog.services import FAQ_FIELDS, FEE_FIELDS, MATERIAL_FIELDS
 
 router = Router(tags=["catalog"])
+
+
+def guide_url(code: str) -> str:
+    """Absolute path of the public guide page of an implementation."""
+    try:
+        return reverse("portal:guide", args=[code])
+    except NoReverseMatch:
+        return f"/guide/{code}/"
+
+
+class ItemSummarySchema(Schema):
+    """One published implementation in a list: 实施编码, name, type, body, region, level and time limits."""
+
+    code: str
+    name: str
+    type: str
+    department: str
+    region: str
+    level: str
+    promised_days: int | None
+    legal_days: int | None
+    url: str
+
+
+class ItemListSchema(Schema):
+    """A page of published implementations."""
+
+    count: int
+    page: int
+    num_pages: int
+    items: list[ItemSummarySchema]
+
+
+class ItemListFilters(Schema):
+    """Search text and filters (all optional)."""
+
+    q: str = ""
+    department: str | None = None
+    region: str | None = None
+    type: str | None = None
+    level: str | None = None
+    page: int = Field(1, ge=1, le=100000)
+
+
+class MaterialSchema(Schema):
+    """An application material with every attribute of reference §2.1."""
+
+    order: int
+    name: str
+    material_type: str
+    source: str
+    source_note: str
+    originals: int
+    copies: int
+    material_format: str
+    paper_spec: str
+    necessity: str
+    blank_form: str
+    sample: str
+    fill_notes: str
+    accept_standard: str
+    basis: str
+    exempt_if_shared: bool
+
+
+class FeeSchema(Schema):
+    """A fee item."""
+
+    order: int
+    name: str
+    standard: str
+    basis: str
+    reducible: bool
+    reduction_basis: str
+
+
+class FaqSchema(Schema):
+    """A frequently asked question."""
+
+    order: int
+    question: str
+    answer: str
+
+
+class ItemDetailSchema(ItemSummarySchema):
+    """Every element of the published guide of one implementation."""
+
+    base_code: str
+    handle_item_code: str
+    department_credit_code: str
+    region_code: str
+    version: int
+    published_at: datetime | None
+    flow: str | None
+    review_departments: list[str]
+    countersign_mode: str
+    guide: dict[str, Any]
+    materials: list[MaterialSchema]
+    fees: list[FeeSchema]
+    faqs: list[FaqSchema]
+
+
+def _summary(impl: Implementation) -> dict[str, Any]:
+    version = impl.current_version
+    return {
+        "code": impl.code,
+        "name": impl.item.name,
+        "type": impl.item.item_type,
+        "department": impl.department.name,
+        "region": impl.region.name,
+        "level": impl.level,
+        "promised_days": version.promised_days,
+        "legal_days": version.legal_days,
+        "url": guide_url(impl.code),
+    }
+
+
+def _file_name(value: Any) -> str:
+    return getattr(value, "name", "") or ""
+
+
+@router.get(
+    "/items",
+    response={200: ItemListSchema, 422: ErrorSchema},
+    summary="检索已发布的事项",
+    description="按关键词（支持两个字的词，如“护照”“低保”）和部门、区划、事项类型、行使层级筛选；每页 20 条。",
+)
+def list_items(request: HttpRequest, filters: Query[ItemListFilters]) -> dict[str, Any]:
+    page = search_published(
+        filters.q,
+        department=filters.department,
+        region=filters.region,
+        item_type=filters.type,
+        level=filters.level,
+        page=filters.page,
+    )
+    return {
+        "count": page.count,
+        "page": page.page,
+        "num_pages": page.num_pages,
+        "items": [_summary(impl) for impl in page.results],
+    }
+
+
+@router.get(
+    "/items/{implementation_code}",
+    response={200: ItemDetailSchema, 404: ErrorSchema},
+    summary="已发布办事指南的全部要素",
+)
+def get_item(request: HttpRequest, implementation_code: str) -> dict[str, Any]:
+    impl = get_published_implementation(implementation_code)
+    version = impl.current_version
+    guide = {}
+    for name in ItemVersion.guide_field_names():
+        if name in ("flow_template", "form_schema"):
+            continue
+        value = getattr(version, name)
+        guide[name] = _file_name(value) if name == "result_sample" else value
+    guide["form_schema"] = version.form_schema
+    guide["deviation_reasons"] = version.deviation_reasons
+    return {
+        **_summary(impl),
+        "base_code": impl.item.base_code,
+        "handle_item_code": impl.handle_item_code,
+        "department_credit_code": impl.department.credit_code,
+        "region_code": impl.region.code,
+        "version": version.number,
+        "published_at": version.published_at,
+        "flow": version.flow_template.key if version.flow_template else None,
+        "review_departments": [d.credit_code for d in version.review_departments.all()],
+        "countersign_mode": version.countersign_mode,
+        "guide": guide,
+        "materials": [
+            {
+                f: (_file_name(getattr(m, f)) if f in ("blank_form", "sample") else getattr(m, f))
+                for f in MATERIAL_FIELDS
+            }
+            for m in version.materials.all()
+        ],
+        "fees": [{f: getattr(x, f) for f in FEE_FIELDS} for x in version.fees.all()],
+        "faqs": [{f: getattr(x, f) for f in FAQ_FIELDS} for x in version.faqs.all()],
+    }
