@@ -1,0 +1,24 @@
+"""Demonstration service catalog for the Kaifeng (开封市) demo city.
+
+THIS IS DEMONSTRATION DATA. It was written from publicly available service guides (办事指南), laws and regulations
+to make the demo portal realistic; it is not an official implementation list of any government body and MUST NOT be
+used for real applications. Phone numbers, addresses and time limits are plausible placeholders; article numbers of
+some rules and local documents should be checked against the official texts before any real use.
+
+``ITEMS`` is the list of item dicts the catalog loader publishes (format: see ``_common.make_item``);
+``checks.validate_items(ITEMS)`` enforces the format and the guide-quality rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tongban.catalog.demo_data import civil_affairs, market, public_security
+
+ITEMS: list[dict[str, Any]] = [
+    *market.ITEMS,
+    *public_security.ITEMS,
+    *civil_affairs.ITEMS,
+]
+
+__all__ = ["ITEMS"]
