@@ -1,0 +1,116 @@
+"""The catalog demo loader: publishes through the services, inherits for counties, attaches flows, idempotent."""
+
+from __future__ import annotations
+
+import pytest
+
+from tongban.catalog.choices import VersionStatus
+from tongban.catalog.demo import DemoCatalogError, load
+from tongban.catalog.models import Implementation, Item
+from tongban.catalog.tests.factories import complete_guide, complete_parts
+from tongban.core.models import LedgerEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def two_items() -> list[dict]:
+    guide = {**complete_guide(), **complete_parts()}
+    return [
+        {
+            "base_code": "000117004000",
+            "name": "食品生产许可",
+            "item_type": "01",
+            "category": "市场监管",
+            "guide": {**guide, "result_name": "食品经营许可证"},
+            "flow": "parallel",
+            "review_categories": ["市场监管"],
+            "countersign_mode": "any",
+            "counties": {
+                "410212": {},
+                "410225": {
+                    "overrides": {"promised_days": 5, "legal_days": 15},
+                    "deviation_reasons": {"legal_days": "兰考县推行极简审批"},
+                },
+            },
+        },
+        {
+            "base_code": "000112001000",
+            "name": "最低生活保障金给付",
+            "item_type": "05",
+            "category": "市场监管",
+            "guide": {**guide, "result_name": "低保金"},
+            "flow": "single",
+        },
+    ]
+
+
+@pytest.fixture
+def orgs(world):
+    return world
+
+
+def test_it_publishes_city_and_county_implementations(orgs):
+    counts = load(two_items())
+    assert counts == {"items": 2, "city": 2, "county": 2}
+    lankao = Implementation.objects.get(item__base_code="000117004000", region__code="410225")
+    assert lankao.parent.region.code == "410200"
+    version = lankao.current_version
+    assert (
+        version.status == VersionStatus.PUBLISHED and version.promised_days == 5 and version.legal_days == 15
+    )
+    assert version.deviation_reasons == {"legal_days": "兰考县推行极简审批"}
+    assert Item.objects.filter(base_code="000112001000").exists()
+    assert LedgerEntry.objects.filter(action="catalog.version_published").count() >= 4
+
+
+def test_it_attaches_flows_when_the_case_engine_ships_them(orgs):
+    load(two_items())
+    impl = Implementation.objects.get(item__base_code="000117004000", region__code="410200")
+    version = impl.current_version
+    try:
+        from tongban.cases.flows import ensure_flow_templates  # noqa: F401
+    except ImportError:
+        pytest.skip("no flow templates yet")
+    assert version.flow_template.key == "parallel-review"
+    assert version.countersign_mode == "any"
+    assert [d.category for d in version.review_departments.all()] == ["市场监管"]
+
+
+def test_it_is_idempotent(orgs):
+    load(two_items())
+    before = LedgerEntry.objects.count()
+    counts = load(two_items())
+    assert counts == {"items": 0, "city": 0, "county": 0}
+    assert LedgerEntry.objects.count() == before
+
+
+def test_it_raises_with_the_item_name_when_the_quality_gate_fails(orgs):
+    items = two_items()[1:]
+    items[0]["guide"]["materials"] = [{"name": "其他材料"}]
+    with pytest.raises(DemoCatalogError) as exc:
+        load(items)
+    assert "最低生活保障金给付" in str(exc.value) and "兜底" in str(exc.value)
+    assert not Implementation.objects.filter(
+        item__base_code="000112001000", current_version__isnull=False
+    ).exists()
+
+
+def test_it_raises_for_a_county_deviation_without_reason(orgs):
+    items = two_items()[:1]
+    items[0]["counties"] = {"410212": {"overrides": {"result_name": "县证"}}}
+    with pytest.raises(DemoCatalogError) as exc:
+        load(items)
+    assert "食品生产许可" in str(exc.value)
+
+
+@pytest.mark.slow
+def test_the_shipped_demo_catalog_passes_the_quality_gate(db):
+    from tongban.accounts import demo as accounts_demo
+    from tongban.catalog.demo_data import ITEMS
+    from tongban.organizations import demo as organizations_demo
+
+    organizations_demo.load()
+    accounts_demo.load()
+    counts = load()
+    assert counts["city"] == len(ITEMS)
+    assert load() == {"items": 0, "city": 0, "county": 0}
