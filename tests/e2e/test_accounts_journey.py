@@ -1,0 +1,60 @@
+"""Journey: a visitor registers as a citizen, corrects a mistyped ID number, signs out and back in, and sees
+their masked ID number on 个人中心."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "kaifeng-2026-ok"
+
+
+def test_visitor_registers_logs_out_and_back_in(page, live_server, shot) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{live_server.url}/accounts/register/")
+    page.fill("#id_username", "wangxiuying")
+    page.fill("#id_real_name", "王秀英")
+    page.fill("#id_id_number", "410202199001010019")  # last digit mistyped: the check digit is 8
+    page.fill("#id_phone", "13812345678")
+    page.fill("#id_password1", PASSWORD)
+    page.fill("#id_password2", PASSWORD)
+    page.click("#register-form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+
+    error = page.locator("#id_id_number_error")
+    assert error.is_visible()
+    assert "校验位" in error.inner_text()
+    # What the visitor typed is still there (passwords are deliberately not echoed back).
+    assert page.input_value("#id_id_number") == "410202199001010019"
+    assert page.input_value("#id_real_name") == "王秀英"
+    assert page.input_value("#id_phone") == "13812345678"
+    shot("accounts-01-register-invalid-id")
+
+    page.fill("#id_id_number", "410202199001010018")
+    page.fill("#id_password1", PASSWORD)
+    page.fill("#id_password2", PASSWORD)
+    page.click("#register-form button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/accounts/profile/")
+    assert page.inner_text("#profile-name") == "王秀英"
+    shot("accounts-02-profile-after-registration")
+
+    page.click("#logout-button")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#user-menu").get_by_text("登录").is_visible()
+
+    page.goto(f"{live_server.url}/accounts/login/?next=/accounts/profile/")
+    page.fill("#id_username", "wangxiuying")
+    page.fill("#id_password", "wrong-password")
+    page.click("#login-form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert "用户名或密码不正确" in page.inner_text("#form-errors")
+    assert page.input_value("#id_username") == "wangxiuying"
+
+    page.fill("#id_password", PASSWORD)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/accounts/profile/")
+    masked = page.inner_text("#profile-id-number")
+    assert masked.startswith("410202") and masked.endswith("0018") and "*" in masked
+    assert "410202199001010018" not in page.content()
+    assert page.inner_text("#profile-phone").endswith("5678")
+    shot("accounts-03-profile-masked-id")
