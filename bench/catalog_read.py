@@ -35,6 +35,20 @@ OBJECTS = ["经营", "运输", "施工", "生产", "销售", "执业", "卫生",
 ACTIONS = ["许可", "审批", "登记", "备案", "核准", "证明", "变更", "注销", "延续", "补办"]
 MATERIALS = ["申请书", "身份证明", "营业执照", "场所证明", "承诺书", "平面图", "检测报告", "授权委托书"]
 SEARCH_WORDS = [w for w in DOMAINS + OBJECTS + ACTIONS if len(w) == 2]
+FALLBACK_GUIDE = {
+    "acceptance_conditions": "申请人为在本市登记的自然人、法人或其他组织，符合法律法规规定的条件。",
+    "handling_flow": "申请—受理—审查—决定—送达",
+    "legal_days": 20,
+    "promised_days": 10,
+    "result_name": "准予许可决定书",
+    "consult_phone": "0371-12345",
+    "complaint_phone": "12345",
+    "office_address": "开封市市民之家二楼综合受理窗口",
+    "office_hours": "工作日 9:00-12:00，13:30-17:00",
+    "legal_basis": [
+        {"name": "《中华人民共和国行政许可法》", "doc_number": "", "article": "第二十九条", "content": ""}
+    ],
+}
 
 READY_MARK = "catalog-ready"
 
@@ -110,8 +124,6 @@ def generate_items(count: int, rng: random.Random) -> int:
         .order_by("id")
         .first()
     )
-    if template is None:
-        sys.exit("bench: the demo catalog has no published version to copy; is load_demo complete?")
     skip = {
         "id",
         "implementation",
@@ -122,11 +134,16 @@ def generate_items(count: int, rng: random.Random) -> int:
         "published_at",
         "submitted_at",
     }
-    guide_fields = {
-        f.attname: getattr(template, f.attname)
-        for f in ItemVersion._meta.concrete_fields
-        if f.name not in skip and f.attname not in skip
-    }
+    if template is not None:
+        guide_fields = {
+            f.attname: getattr(template, f.attname)
+            for f in ItemVersion._meta.concrete_fields
+            if f.name not in skip and f.attname not in skip
+        }
+    else:
+        # No demo catalog (an older checkout): a plain guide with the elements every page shows.
+        print("bench: no published demo guide to copy; using a built-in guide", flush=True)
+        guide_fields = dict(FALLBACK_GUIDE)
     departments = list(Department.objects.filter(is_active=True).order_by("id"))
     if not departments:
         sys.exit("bench: no departments; is load_demo complete?")
@@ -257,7 +274,6 @@ def main() -> None:
     harness.ensure_wrk()
     database_url, reused = prepare_database(args)
     harness.setup_django(database_url)
-    from django.core.management import call_command
     from django.db import connection
 
     if not reused:
@@ -267,7 +283,6 @@ def main() -> None:
         )
     else:
         print("bench: reusing the database of a previous run", flush=True)
-    call_command("collectstatic", interactive=False, verbosity=0)
     codes = sanity_check(args.items)
     vendor = connection.vendor
     connection.close()
