@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 from datetime import timedelta
@@ -274,9 +275,11 @@ def check_login(request: HttpRequest | None, username: str, password: str) -> Us
 
     Each failure for an existing account increments ``failed_login_count``; at
     ``TONGBAN_LOGIN_MAX_FAILURES`` the account is locked for ``TONGBAN_LOGIN_LOCK_MINUTES`` (ledger
-    ``accounts.locked``). Success resets the counter. A wrong password and an unknown username give the same
-    INVALID_CREDENTIALS; a locked account gives ACCOUNT_LOCKED even with the right password. Returns the user;
-    the caller logs them in.
+    ``accounts.locked``). Success resets the counter. A locked account gives ACCOUNT_LOCKED even with the right
+    password. The answer never reveals whether a username exists: a wrong password and an unknown username give
+    the same INVALID_CREDENTIALS after the same password-hashing work, and unknown usernames "lock" after the
+    same number of failures (counted in the cache). More than ``IP_FAILURE_LIMIT`` failures from one address
+    in the window give TOO_MANY_ATTEMPTS. Returns the user; the caller logs them in.
     """
     ip = client_ip(request)
     if cache.get(_ip_key(ip), 0) >= IP_FAILURE_LIMIT:
@@ -285,13 +288,13 @@ def check_login(request: HttpRequest | None, username: str, password: str) -> Us
     user = User.objects.filter(username=username).first() if username else None
     if user is not None and user.is_locked():
         raise errors.ACCOUNT_LOCKED.error()
-    authenticated = authenticate(request, username=username, password=password or "") if user else None
+    if user is None and cache.get(_phantom_key(username), 0) >= settings.TONGBAN_LOGIN_MAX_FAILURES:
+        raise errors.ACCOUNT_LOCKED.error()
+    # ModelBackend hashes the password even for unknown usernames, so timing does not reveal existence.
+    authenticated = authenticate(request, username=username, password=password or "")
     if authenticated is None:
-        _record_failure(ip, user)
-        if user is not None:
-            user.refresh_from_db(fields=["locked_until"])
-            if user.is_locked():
-                raise errors.ACCOUNT_LOCKED.error()
+        if _record_failure(ip, user, username):
+            raise errors.ACCOUNT_LOCKED.error()
         raise errors.INVALID_CREDENTIALS.error()
     if authenticated.failed_login_count or authenticated.locked_until:
         authenticated.failed_login_count = 0
@@ -300,18 +303,31 @@ def check_login(request: HttpRequest | None, username: str, password: str) -> Us
     return authenticated
 
 
-def _record_failure(ip: str, user: User | None) -> None:
+def _phantom_key(username: str) -> str:
+    digest = hashlib.sha256(username.lower().encode("utf-8")).hexdigest()
+    return f"tongban:login-fail-unknown:{digest}"
+
+
+def _incr(key: str, timeout: int) -> int:
     try:
-        cache.incr(_ip_key(ip))
+        return cache.incr(key)
     except ValueError:
-        cache.set(_ip_key(ip), 1, IP_FAILURE_WINDOW_SECONDS)
+        cache.set(key, 1, timeout)
+        return 1
+
+
+def _record_failure(ip: str, user: User | None, username: str) -> bool:
+    """Count one failed login; returns True when this failure locks the account."""
+    lock_seconds = settings.TONGBAN_LOGIN_LOCK_MINUTES * 60
+    _incr(_ip_key(ip), IP_FAILURE_WINDOW_SECONDS)
     if user is None:
-        return
+        return _incr(_phantom_key(username), lock_seconds) >= settings.TONGBAN_LOGIN_MAX_FAILURES
     with transaction.atomic():
         locked = User.objects.select_for_update().get(pk=user.pk)
         locked.failed_login_count += 1
         update = ["failed_login_count"]
-        if locked.failed_login_count >= settings.TONGBAN_LOGIN_MAX_FAILURES:
+        just_locked = locked.failed_login_count >= settings.TONGBAN_LOGIN_MAX_FAILURES
+        if just_locked:
             locked.locked_until = timezone.now() + timedelta(minutes=settings.TONGBAN_LOGIN_LOCK_MINUTES)
             locked.failed_login_count = 0
             update.append("locked_until")
@@ -325,6 +341,7 @@ def _record_failure(ip: str, user: User | None) -> None:
                 },
             )
         locked.save(update_fields=update)
+    return just_locked
 
 
 def do_unlock_account(user: User, *, actor: Any) -> User:

@@ -149,6 +149,24 @@ def test_it_locks_after_max_failures_and_unlocks_after_the_period(citizen, setti
     assert citizen.locked_until is None and citizen.failed_login_count == 0
 
 
+def test_unknown_usernames_lock_like_real_ones(citizen, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.TONGBAN_LOGIN_MAX_FAILURES = 2
+    outcomes = {}
+    for name in ("citizen", "no-such-user"):
+        codes = []
+        for _ in range(3):
+            with pytest.raises(DomainError) as caught:
+                check_login(_request(), name, "wrong")
+            codes.append(caught.value.code)
+        outcomes[name] = codes
+    assert (
+        outcomes["citizen"]
+        == outcomes["no-such-user"]
+        == ["INVALID_CREDENTIALS", "ACCOUNT_LOCKED", "ACCOUNT_LOCKED"]
+    )
+    assert not User.objects.filter(username="no-such-user").exists()
+
+
 def test_per_ip_cap_stops_guessing_across_usernames(citizen, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("tongban.accounts.services.IP_FAILURE_LIMIT", 3)
     for name in ("a1", "a2", "a3"):
