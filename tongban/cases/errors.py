@@ -62,3 +62,4 @@ NO_FLOW_TEMPLATE = ErrorDef("NO_FLOW_TEMPLATE", _("该事项未配置审批流�
 CALENDAR_MISSING = ErrorDef(
     "CALENDAR_MISSING", _("该年度节假日安排尚未录入，无法计算工作日期限。"), status=409
 )
+INVALID_CHOICE = ErrorDef("INVALID_CHOICE", _("所选的选项无效。"), status=422)
