@@ -74,7 +74,10 @@ def append_ledger_entry(
     with transaction.atomic():
         head, _created = LedgerHead.objects.select_for_update().get_or_create(id=1)
         seq = head.seq + 1
+        # Millisecond precision: Django's JSON serializer (dumpdata, hence backups) keeps only milliseconds,
+        # and the timestamp is part of the hashed text, so a restored entry must read back identical.
         now = timezone.now()
+        now = now.replace(microsecond=now.microsecond // 1000 * 1000)
         created_at = now.isoformat()
         canonical = canonical_entry(
             seq=seq,

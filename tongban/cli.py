@@ -1,0 +1,237 @@
+"""The ``tongban`` console command: run, set up, check and back up a Tongban installation.
+
+``tongban --help`` lists the subcommands. Each maps onto a Django management command, so ``tongban ledger verify``
+and ``python manage.py ledger_verify`` do the same thing. Also runnable as ``python -m tongban.cli``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+DESCRIPTION = "通办（Tongban）一体化网上政务服务平台的管理命令（management command）。"
+EPILOG = "示例（examples）：tongban migrate && tongban load-demo && tongban serve"
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tongban.settings")
+    import django
+
+    django.setup()
+
+
+def _call(name: str, *args: Any, **options: Any) -> int:
+    """Run a management command; a ``CommandError`` becomes a message on stderr and its exit code."""
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    try:
+        call_command(name, *args, **options)
+    except CommandError as exc:
+        print(f"错误（error）：{exc}", file=sys.stderr)
+        return exc.returncode or 1
+    return 0
+
+
+def _manage(argv: Sequence[str]) -> int:
+    from django.core.management import execute_from_command_line
+
+    try:
+        execute_from_command_line(["tongban", *argv])
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 1
+    return 0
+
+
+def _demo_logins() -> str:
+    """The demo accounts as printed by ``demo_accounts``, or an empty string when there are none."""
+    from django.core.management import call_command, get_commands
+
+    if "demo_accounts" not in get_commands():
+        return ""
+    out = io.StringIO()
+    try:
+        call_command("demo_accounts", stdout=out, stderr=io.StringIO())
+    except Exception:  # the server must start even if the demo listing fails (e.g. tables not migrated yet)
+        return ""
+    return out.getvalue().strip()
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """collectstatic, then gunicorn in the foreground with a ``db_worker`` beside it."""
+    from django.conf import settings
+
+    _call("collectstatic", interactive=False, verbosity=0)
+    url = f"http://{args.host}:{args.port}/"
+    print(f"通办已启动（serving）：{url}", flush=True)
+    if settings.TONGBAN_DEMO:
+        logins = _demo_logins()
+        if logins:
+            print(f"演示账号（demo logins），密码均为 {settings.TONGBAN_DEMO_PASSWORD}：", flush=True)
+            print(logins, flush=True)
+        else:
+            print("演示模式已开启；运行 tongban load-demo 加载演示账号。", flush=True)
+    worker: subprocess.Popen[bytes] | None = None
+    if not args.no_worker:
+        worker = subprocess.Popen([sys.executable, "-m", "tongban.cli", "worker"])
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "tongban.wsgi:application",
+        "--bind",
+        f"{args.host}:{args.port}",
+        "--workers",
+        str(args.workers),
+        "--access-logfile",
+        "-",
+    ]
+    server = subprocess.Popen(command)
+
+    def forward(signum: int, _frame: Any) -> None:
+        # A service manager stops us with SIGTERM: pass it on so gunicorn shuts down gracefully.
+        if server.poll() is None:
+            server.send_signal(signum)
+
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        return server.wait()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        for process in (server, worker):
+            if process is not None and process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    return _call("db_worker")
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    return _manage(["migrate", *args.rest])
+
+
+def cmd_load_demo(args: argparse.Namespace) -> int:
+    return _call("load_demo")
+
+
+def cmd_demo_accounts(args: argparse.Namespace) -> int:
+    return _call("demo_accounts")
+
+
+def cmd_calendar_check(args: argparse.Namespace) -> int:
+    return _call("calendar_check")
+
+
+def cmd_ledger_verify(args: argparse.Namespace) -> int:
+    return _call("ledger_verify")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from django.conf import settings
+
+    return _call("check", deploy=args.deploy or settings.PRODUCTION)
+
+
+def cmd_createsuperuser(args: argparse.Namespace) -> int:
+    return _manage(["createsuperuser", *args.rest])
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    return _call("backup", args.path)
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    return _call("restore", args.path, interactive=not args.yes)
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    return _manage(args.rest)
+
+
+PASS_THROUGH = ("migrate", "createsuperuser", "manage")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``tongban`` (exposed for tests and documentation)."""
+    parser = argparse.ArgumentParser(prog="tongban", description=DESCRIPTION, epilog=EPILOG)
+    sub = parser.add_subparsers(dest="command", metavar="<子命令 command>", required=True)
+
+    def add(
+        name: str, handler: Callable[[argparse.Namespace], int], help_text: str
+    ) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        command.set_defaults(handler=handler)
+        return command
+
+    serve = add("serve", cmd_serve, "启动网站和后台任务进程（run the web server and the task worker）")
+    serve.add_argument("--host", default="127.0.0.1", help="监听地址（bind address），默认 127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000, help="端口（port），默认 8000")
+    serve.add_argument("--workers", type=int, default=2, help="gunicorn 工作进程数（web workers），默认 2")
+    serve.add_argument(
+        "--no-worker", action="store_true", help="不启动后台任务进程（do not start db_worker）"
+    )
+
+    migrate = add("migrate", cmd_migrate, "创建或升级数据库表（apply database migrations）")
+    migrate.add_argument("rest", nargs=argparse.REMAINDER, help="传给 Django migrate 的参数（passed on）")
+    add("load-demo", cmd_load_demo, "加载演示城市数据，需开启 TONGBAN_DEMO（load the demo data）")
+    add("demo-accounts", cmd_demo_accounts, "列出演示账号（list the demo logins）")
+
+    calendar = add("calendar", lambda a: 2, "节假日日历（working-day calendar）")
+    calendar_sub = calendar.add_subparsers(dest="calendar_command", metavar="<操作 action>", required=True)
+    check_cal = calendar_sub.add_parser(
+        "check",
+        help="列出已录入年度并与 holidays 软件包比对（list years, cross-check with the holidays package）",
+    )
+    check_cal.set_defaults(handler=cmd_calendar_check)
+
+    ledger = add("ledger", lambda a: 2, "账本（hash-chained ledger）")
+    ledger_sub = ledger.add_subparsers(dest="ledger_command", metavar="<操作 action>", required=True)
+    verify = ledger_sub.add_parser("verify", help="校验账本哈希链（verify the chain; exit 1 when broken）")
+    verify.set_defaults(handler=cmd_ledger_verify)
+
+    add("worker", cmd_worker, "只运行后台任务进程（run the django-tasks-db worker）")
+    check = add("check", cmd_check, "运行 Django 系统检查，生产环境含 --deploy（run system checks）")
+    check.add_argument("--deploy", action="store_true", help="同时运行部署检查（include deployment checks）")
+    createsuperuser = add("createsuperuser", cmd_createsuperuser, "创建超级管理员账号（create a superuser）")
+    createsuperuser.add_argument("rest", nargs=argparse.REMAINDER, help="传给 Django 的参数（passed on）")
+
+    backup = add("backup", cmd_backup, "备份数据库和上传文件到一个 .tar.gz（back up database and files）")
+    backup.add_argument("path", help="备份文件路径（archive path）")
+    restore = add("restore", cmd_restore, "从备份恢复，替换当前全部数据（restore; replaces all data）")
+    restore.add_argument("path", help="备份文件路径（archive path）")
+    restore.add_argument("--yes", action="store_true", help="不再确认（do not ask for confirmation）")
+
+    manage = add("manage", cmd_manage, "直接运行任意 Django 管理命令（any Django management command）")
+    manage.add_argument("rest", nargs=argparse.REMAINDER, help="命令及其参数（command and arguments）")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``tongban`` script; returns the process exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if argv and argv[0] in PASS_THROUGH:
+        # argparse's REMAINDER cannot start with an option ("tongban migrate -v0"), so pass these on verbatim.
+        args = parser.parse_args([argv[0]])
+        args.rest = argv[1:]
+    else:
+        args = parser.parse_args(argv)
+    _setup_django()
+    return int(args.handler(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

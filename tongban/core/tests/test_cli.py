@@ -1,0 +1,157 @@
+"""The ``tongban`` console command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tongban import cli
+from tongban.core.choices import HolidayKind
+from tongban.core.dbtriggers import install_ledger_triggers, remove_ledger_triggers
+from tongban.core.models import Holiday, LedgerEntry
+from tongban.core.services import append_ledger_entry
+
+
+def test_python_m_tongban_cli_prints_chinese_help() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tongban.cli", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    for word in ("serve", "load-demo", "calendar", "ledger", "backup", "restore", "manage", "子命令"):
+        assert word in result.stdout
+
+
+def test_an_unknown_subcommand_is_a_usage_error() -> None:
+    with pytest.raises(SystemExit) as excinfo:
+        cli.main(["fly"])
+    assert excinfo.value.code == 2
+
+
+@pytest.mark.django_db
+def test_calendar_check_passes_on_the_seeded_years(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["calendar", "check"]) == 0
+    out = capsys.readouterr().out
+    assert "2024、2025、2026" in out
+    assert "2026：与 holidays 软件包一致" in out
+
+
+@pytest.mark.django_db
+def test_calendar_check_exits_1_on_a_difference(capsys: pytest.CaptureFixture[str]) -> None:
+    Holiday.objects.create(date=date(2025, 6, 4), kind=HolidayKind.HOLIDAY, name="错误录入")
+    assert cli.main(["calendar", "check"]) == 1
+    assert "2025-06-04" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_ledger_verify_exit_codes() -> None:
+    entry = append_ledger_entry(actor=None, action="test.created", object_type="test.thing", object_id="1")
+    assert cli.main(["ledger", "verify"]) == 0
+    from django.db import connection
+
+    remove_ledger_triggers(connection)
+    LedgerEntry.objects.filter(seq=entry.seq).update(action="test.forged")
+    install_ledger_triggers(connection)
+    assert cli.main(["ledger", "verify"]) == 1
+
+
+@pytest.mark.django_db
+def test_load_demo_refuses_without_demo_mode(settings, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    settings.TONGBAN_DEMO = False
+    before = LedgerEntry.objects.count()
+    assert cli.main(["load-demo"]) == 1
+    assert "TONGBAN_DEMO" in capsys.readouterr().err
+    assert LedgerEntry.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_backup_and_restore_round_trip(tmp_path: Path) -> None:
+    append_ledger_entry(actor=None, action="test.kept", object_type="test.thing", object_id="1")
+    archive = tmp_path / "site.tar.gz"
+    assert cli.main(["backup", str(archive)]) == 0
+    append_ledger_entry(actor=None, action="test.dropped", object_type="test.thing", object_id="2")
+    assert cli.main(["restore", str(archive), "--yes"]) == 0
+    assert LedgerEntry.objects.filter(action="test.kept").exists()
+    assert not LedgerEntry.objects.filter(action="test.dropped").exists()
+    assert cli.main(["ledger", "verify"]) == 0
+
+
+@pytest.mark.django_db
+def test_manage_passes_arguments_through(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["manage", "showmigrations", "core", "--plan"]) == 0
+    assert "core.0003_ledger_append_only_triggers" in capsys.readouterr().out
+
+
+class FakeProcess:
+    """Stands in for a child process; records how it was started and stopped."""
+
+    started: list[FakeProcess] = []
+
+    def __init__(self, command: list[str], **_kwargs: Any) -> None:
+        self.command = command
+        self.terminated = False
+        self.returncode: int | None = None
+        FakeProcess.started.append(self)
+
+    def poll(self) -> int | None:
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        if "gunicorn" in self.command:
+            self.returncode = 0  # the server runs until it is stopped; here it stops at once
+        return self.returncode or 0
+
+    def terminate(self) -> None:
+        self.terminated = True
+        self.returncode = -15
+
+    def send_signal(self, signum: int) -> None:
+        self.terminate()
+
+    def kill(self) -> None:
+        self.terminate()
+
+
+@pytest.mark.django_db
+def test_serve_runs_gunicorn_and_stops_the_worker_when_it_exits(
+    monkeypatch: pytest.MonkeyPatch,
+    settings,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+) -> None:
+    settings.TONGBAN_DEMO = True
+    FakeProcess.started = []
+    called: list[str] = []
+    monkeypatch.setattr(cli.subprocess, "Popen", FakeProcess)
+    monkeypatch.setattr(cli, "_call", lambda name, *a, **k: called.append(name) or 0)
+    monkeypatch.setattr(cli, "_demo_logins", lambda: "citizen\tapplicant\t本人\t王秀英")
+
+    assert cli.main(["serve", "--port", "8123", "--workers", "3"]) == 0
+
+    worker, server = FakeProcess.started
+    assert called == ["collectstatic"]
+    assert worker.command[-1] == "worker"
+    assert "gunicorn" in server.command
+    assert "127.0.0.1:8123" in server.command
+    assert server.command[server.command.index("--workers") + 1] == "3"
+    assert worker.terminated is True
+    out = capsys.readouterr().out
+    assert "http://127.0.0.1:8123/" in out
+    assert "citizen" in out
+
+
+@pytest.mark.django_db
+def test_serve_without_worker_starts_only_gunicorn(monkeypatch: pytest.MonkeyPatch) -> None:
+    FakeProcess.started = []
+    monkeypatch.setattr(cli.subprocess, "Popen", FakeProcess)
+    monkeypatch.setattr(cli, "_call", lambda name, *a, **k: 0)
+    assert cli.main(["serve", "--no-worker"]) == 0
+    assert len(FakeProcess.started) == 1
+    assert "gunicorn" in FakeProcess.started[0].command
