@@ -117,7 +117,7 @@ STAFF = [
 DEMO_USERNAMES = [p.username for p in CITIZENS] + [AGENT.username] + [s.username for s in STAFF]
 
 
-def _department(name: str | None, region_code: str | None = None) -> Department | None:
+def _department(name: str | None) -> Department | None:
     if name is None:
         return None
     return Department.objects.get(name=name)

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tongban.accounts import queries
@@ -28,14 +29,14 @@ from tongban.accounts.services import (
 from tongban.core.errors import DomainError
 
 # Tools shown on the 工作台 per role: (role, URL name, label). Links to pages not built yet are skipped.
-WORKSPACE_TOOLS: list[tuple[str, str, str]] = [
-    (Role.CATALOG_ADMIN, "catalog:admin_list", "事项管理"),
-    (Role.REVIEWER, "cases:inbox", "待办件"),
-    (Role.APPROVER, "cases:inbox", "待办件"),
-    (Role.CLERK, "cases:window_intake", "窗口受理"),
-    (Role.CLERK, "cases:inbox", "待办件"),
-    (Role.SUPERVISOR, "cases:supervision", "电子监察"),
-    (Role.SYSTEM_ADMIN, "admin:index", "系统管理"),
+WORKSPACE_TOOLS: list[tuple[str, str, Any]] = [
+    (Role.CATALOG_ADMIN, "catalog:admin_list", gettext_lazy("事项管理")),
+    (Role.REVIEWER, "cases:inbox", gettext_lazy("待办件")),
+    (Role.APPROVER, "cases:inbox", gettext_lazy("待办件")),
+    (Role.CLERK, "cases:window_intake", gettext_lazy("窗口受理")),
+    (Role.CLERK, "cases:inbox", gettext_lazy("待办件")),
+    (Role.SUPERVISOR, "cases:supervision", gettext_lazy("电子监察")),
+    (Role.SYSTEM_ADMIN, "admin:index", gettext_lazy("系统管理")),
 ]
 
 
@@ -168,7 +169,7 @@ def _workspace_links(user: Any) -> list[dict[str, str]]:
         except NoReverseMatch:
             continue
         seen.add(url_name)
-        links.append({"url": url, "label": _(label), "name": url_name})
+        links.append({"url": url, "label": str(label), "name": url_name})
     return links
 
 

@@ -151,3 +151,20 @@ def test_workspace_lists_roles_and_scopes_for_staff(client) -> None:  # type: ig
 def test_citizens_have_no_workspace(client, citizen) -> None:  # type: ignore[no-untyped-def]
     client.force_login(citizen)
     assert client.get("/accounts/workspace/").status_code == 404
+
+
+def test_workspace_links_only_to_tools_that_exist(client, settings) -> None:  # type: ignore[no-untyped-def]
+    admin = make_staff("sysadmin", Role.SYSTEM_ADMIN)
+    client.force_login(admin)
+    html = client.get("/accounts/workspace/").content.decode()
+    assert 'data-tool="admin:index"' in html
+    assert "系统管理员" in html and "全平台" in html
+
+
+def test_agent_profile_lists_the_enterprises_they_act_for(client) -> None:  # type: ignore[no-untyped-def]
+    from tongban.accounts.testing import make_enterprise_agent
+
+    agent = make_enterprise_agent()
+    client.force_login(agent)
+    html = client.get("/accounts/profile/").content.decode()
+    assert "开封市汴梁食品有限公司" in html and "91410200MA9TEQ007A" in html

@@ -122,3 +122,12 @@ def test_departments_api_filters_by_region_and_category(client) -> None:  # type
     assert rows[0]["region_code"] == "410225" and rows[0]["level"] == "4"
     assert uscc.is_valid(rows[0]["credit_code"])
     assert len(client.get("/api/v1/departments", {"region": "410200"}).json()) >= 21
+
+
+@pytest.mark.django_db
+def test_list_endpoints_use_a_fixed_number_of_queries(client, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+    demo.load()
+    with django_assert_max_num_queries(2):
+        assert len(client.get("/api/v1/regions").json()) > 20
+    with django_assert_max_num_queries(2):
+        assert len(client.get("/api/v1/departments").json()) > 50
