@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from tongban.catalog.demo_data import civil_affairs, market, public_security
+from tongban.catalog.demo_data import civil_affairs, health, hrss, market, public_security
 
 ITEMS: list[dict[str, Any]] = [
     *market.ITEMS,
     *public_security.ITEMS,
     *civil_affairs.ITEMS,
+    *hrss.ITEMS,
+    *health.ITEMS,
 ]
 
 __all__ = ["ITEMS"]
