@@ -38,6 +38,11 @@ def _catalog_admin_grants(user: Any) -> list[Any]:
     return [grant for grant in get_grants(user) if grant.role == Role.CATALOG_ADMIN]
 
 
+def is_catalog_admin(user: Any) -> bool:
+    """True for an active superuser or a holder of any catalog-administrator grant."""
+    return bool(getattr(user, "is_superuser", False) and user.is_active) or bool(_catalog_admin_grants(user))
+
+
 def _grant_scope(grant: Any, *, readable: bool) -> Q:
     """Implementations one grant covers.
 

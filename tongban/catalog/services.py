@@ -317,12 +317,21 @@ def do_update_draft(
 
 def _replace_parts(version: ItemVersion, model: type, rows: list[dict[str, Any]]) -> None:
     allowed = {Material: MATERIAL_FIELDS, Fee: FEE_FIELDS, Faq: FAQ_FIELDS}[model]
+    # Uploaded blank forms and samples are not retyped in the editor: keep them for a material of the same name.
+    files = {}
+    if model is Material:
+        files = {
+            m.name: {"blank_form": m.blank_form.name, "sample": m.sample.name}
+            for m in version.materials.all()
+        }
     model.objects.filter(version=version).delete()
     objects = []
     errors: dict[str, Any] = {}
     for index, row in enumerate(rows):
         data = {k: v for k, v in row.items() if k in allowed}
         data.setdefault("order", index)
+        for key, name in files.get(data.get("name"), {}).items():
+            data.setdefault(key, name)
         obj = model(version=version, **data)
         try:
             obj.full_clean(exclude=["version"])
