@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import schemathesis
-from django.core.management import call_command, get_commands
+from django.core.management import call_command
 from django.core.wsgi import get_wsgi_application
 from django.db import connections, transaction
 from django.test import Client
@@ -55,25 +55,13 @@ def demo_token(django_db_setup: None, django_db_blocker: Any) -> Iterator[str | 
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            _load_demo()
+            call_command("load_demo", verbosity=0)
             yield _obtain_token()
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
             for conn in connections.all():
                 conn.close_if_unusable_or_obsolete()
-
-
-def _load_demo() -> None:
-    """The demo city through ``load_demo``; before that command exists, the organisation and account loaders."""
-    if "load_demo" in get_commands():
-        call_command("load_demo", verbosity=0)
-        return
-    from tongban.accounts import demo as accounts_demo
-    from tongban.organizations import demo as organizations_demo
-
-    organizations_demo.load()
-    accounts_demo.load()
 
 
 def _obtain_token() -> str | None:
