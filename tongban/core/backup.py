@@ -87,8 +87,16 @@ def restore_backup(path: Path) -> dict[str, object]:
         if manifest.get("format") != ARCHIVE_FORMAT or not (root / "db.json").is_file():
             raise BackupError("备份文件格式不受支持。")
         with transaction.atomic():
+            postgres = connection.vendor == "postgresql"
+            if postgres:
+                # TRUNCATE refuses tables with pending deferred-constraint events from this transaction.
+                with connection.cursor() as cursor:
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             # No post_migrate after the flush: the archive brings its own content types and calendar rows.
             call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            if postgres:
+                with connection.cursor() as cursor:
+                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             call_command("loaddata", str(root / "db.json"), verbosity=0)
         staged = root / "media"
         if media_root.exists():

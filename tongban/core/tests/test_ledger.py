@@ -178,3 +178,24 @@ def test_concurrent_appends_produce_a_gap_free_chain() -> None:
     assert seqs == list(range(1, 2 * per_thread + 2))
     assert LedgerHead.objects.get(id=1).seq == 2 * per_thread + 1
     assert verify_ledger().ok is True
+
+
+@pytest.mark.django_db(transaction=True)
+def test_flush_empties_the_ledger_keeps_it_append_only_and_reseeds_the_calendar() -> None:
+    from datetime import date
+
+    from tongban.core.calendar import is_working_day
+    from tongban.core.models import CalendarYear
+
+    append_ledger_entry(actor=None, action="test.created", object_type="test.thing", object_id="1")
+    call_command("flush", interactive=False, verbosity=0)
+    assert LedgerEntry.objects.count() == 0
+    assert CalendarYear.objects.count() == 3
+    assert is_working_day(date(2025, 10, 8)) is False
+    entry = append_ledger_entry(
+        actor=None, action="test.after_flush", object_type="test.thing", object_id="2"
+    )
+    assert entry.seq == 1
+    with pytest.raises(DatabaseError), transaction.atomic():
+        LedgerEntry.objects.filter(seq=1).delete()
+    assert LedgerEntry.objects.count() == 1
