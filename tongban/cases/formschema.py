@@ -356,6 +356,7 @@ class SchemaForm(forms.Form):
         required = set(self.schema.get("required") or [])
         for name, spec in self._specs.items():
             self.fields[name] = self._build_field(spec, name in required)
+            self.fields[name].schema_required = name in required  # type: ignore[attr-defined]
 
     def _build_field(self, spec: FieldSpec, always_required: bool) -> forms.Field:
         attrs: dict[str, Any] = {}

@@ -1,0 +1,272 @@
+"""Django forms of the case pages (everything except the application form itself, see ``formschema.py``).
+
+Forms parse and validate input only; the views hand the clean values to one ``cases.services`` call.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from stdnum.cn import ric
+from stdnum.exceptions import ValidationError as StdnumError
+
+from tongban.cases.choices import DeliveryMode, SpecialProcedureKind, TaskOutcome
+from tongban.cases.formschema import PHONE_RE
+
+
+def _text(label: Any, *, required: bool = True, max_length: int = 500, **attrs: Any) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=max_length,
+        widget=forms.TextInput(attrs={"class": "form-control", **attrs}),
+    )
+
+
+def _area(label: Any, *, required: bool = True, rows: int = 3) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"class": "form-control", "rows": rows}),
+    )
+
+
+def clean_id_number(value: str) -> str:
+    """A valid 居民身份证号码 in compact upper-case form, or a Chinese validation error."""
+    try:
+        return ric.validate(value.strip())
+    except StdnumError as exc:
+        raise forms.ValidationError(
+            _("居民身份证号码不正确，请核对后重新输入。"), code="ID_NUMBER_INVALID"
+        ) from exc
+
+
+def clean_phone(value: str) -> str:
+    """An 11-digit mainland mobile number (blank allowed)."""
+    value = value.strip().replace(" ", "").replace("-", "")
+    if value and not PHONE_RE.match(value):
+        raise forms.ValidationError(_("请输入11位手机号码。"), code="PHONE_INVALID")
+    return value
+
+
+class WindowApplicantForm(forms.Form):
+    """Who is at the window (办事人) and, for 代办, whom they act for (被代办人) — 窗口收件."""
+
+    id_number = _text(_("办事人居民身份证号码"), max_length=18, autocomplete="off")
+    name = _text(_("办事人姓名"), max_length=100)
+    phone = _text(_("联系电话"), required=False, max_length=20, inputmode="tel")
+    is_proxy = forms.BooleanField(
+        label=_("代办（办事人代他人申请）"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+    principal_id_number = _text(
+        _("被代办人居民身份证号码"), required=False, max_length=18, autocomplete="off"
+    )
+    principal_name = _text(_("被代办人姓名"), required=False, max_length=100)
+    authorization_note = _text(_("授权委托书说明"), required=False, max_length=200)
+    originals_checked = forms.BooleanField(
+        label=_("已核验纸质材料原件"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+
+    def clean_id_number(self) -> str:
+        return clean_id_number(self.cleaned_data["id_number"])
+
+    def clean_phone(self) -> str:
+        return clean_phone(self.cleaned_data.get("phone", ""))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("is_proxy"):
+            principal = (data.get("principal_id_number") or "").strip()
+            if not principal:
+                self.add_error("principal_id_number", _("代办时请填写被代办人的居民身份证号码。"))
+            else:
+                try:
+                    data["principal_id_number"] = clean_id_number(principal)
+                except forms.ValidationError as exc:
+                    self.add_error("principal_id_number", exc)
+            if not (data.get("principal_name") or "").strip():
+                self.add_error("principal_name", _("代办时请填写被代办人姓名。"))
+            if not (data.get("authorization_note") or "").strip():
+                self.add_error("authorization_note", _("代办时请说明授权委托书情况。"))
+        else:
+            data["principal_id_number"] = data["principal_name"] = data["authorization_note"] = ""
+        return data
+
+
+class ReasonForm(forms.Form):
+    """A required reason (撤回, 终止, 不予受理)."""
+
+    reason = _area(_("理由"))
+
+
+class OptionalReasonForm(forms.Form):
+    """An optional note."""
+
+    reason = _area(_("说明（可选）"), required=False, rows=2)
+
+
+class CompleteTaskForm(forms.Form):
+    """办理一个环节: outcome and opinion, with the task version seen when the page was rendered."""
+
+    outcome = forms.ChoiceField(
+        label=_("办理结果"),
+        choices=TaskOutcome.choices,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
+    opinion = _area(_("办理意见"), required=False)
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if (
+            data.get("outcome") in (TaskOutcome.REJECT, TaskOutcome.RETURN)
+            and not (data.get("opinion") or "").strip()
+        ):
+            self.add_error("opinion", _("不同意或退回时请填写意见。"))
+        return data
+
+
+class TransferForm(forms.Form):
+    """转办 to a colleague with the same role in the same department."""
+
+    to_user = forms.ModelChoiceField(
+        label=_("转办给"), queryset=None, widget=forms.Select(attrs={"class": "form-select"})
+    )
+    reason = _text(_("转办说明"), required=False, max_length=300)
+
+    def __init__(self, *args: Any, colleagues: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_user"].queryset = colleagues
+        self.fields["to_user"].label_from_instance = lambda u: u.display_name
+
+
+class AddSignerForm(forms.Form):
+    """加签: ask another department (or a colleague) for an opinion before this step completes."""
+
+    department = forms.ModelChoiceField(
+        label=_("加签部门"),
+        queryset=None,
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    note = _text(_("加签说明"), required=False, max_length=300)
+
+    def __init__(self, *args: Any, departments: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = departments
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("department"):
+            self.add_error("department", _("请选择加签部门。"))
+        return data
+
+
+class SpecialProcedureForm(forms.Form):
+    """启动特别程序 (现场踏勘、专家评审、听证…); its time is not counted (行政许可法第四十五条)."""
+
+    kind = forms.ChoiceField(
+        label=_("特别程序种类"),
+        choices=SpecialProcedureKind.choices,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    reason = _area(_("启动理由"), rows=2)
+    expected_days = forms.IntegerField(
+        label=_("预计时长（工作日）"),
+        min_value=1,
+        max_value=365,
+        widget=forms.NumberInput(attrs={"class": "form-control"}),
+    )
+
+
+class FinishSpecialProcedureForm(forms.Form):
+    """结束特别程序 with its result."""
+
+    result = _area(_("特别程序结果"), rows=2)
+
+
+class ExtensionForm(forms.Form):
+    """申请延期 (at most ten working days in total, 行政许可法第四十二条)."""
+
+    days = forms.IntegerField(
+        label=_("延长工作日"),
+        min_value=1,
+        max_value=10,
+        widget=forms.NumberInput(attrs={"class": "form-control"}),
+    )
+    reason = _area(_("延期理由"), rows=2)
+
+
+class DecideExtensionForm(forms.Form):
+    """批准或驳回延期申请."""
+
+    approve = forms.TypedChoiceField(
+        label=_("审批结果"),
+        choices=[("1", _("批准")), ("0", _("驳回"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
+    note = _text(_("审批意见"), required=False, max_length=300)
+
+
+class DeliverForm(forms.Form):
+    """送达: how the result reaches the applicant."""
+
+    mode = forms.ChoiceField(
+        label=_("送达方式"), choices=DeliveryMode.choices, widget=forms.Select(attrs={"class": "form-select"})
+    )
+    tracking_number = _text(_("快递单号"), required=False, max_length=50)
+    pickup_code = _text(_("取件码"), required=False, max_length=8, autocomplete="off")
+
+
+class PickupForm(forms.Form):
+    """统一窗口出件: the case number and the pickup code the applicant shows."""
+
+    number = _text(_("办件编号"), max_length=20, autocomplete="off", inputmode="numeric")
+    pickup_code = _text(_("取件码"), max_length=8, autocomplete="off")
+
+
+class ProgressForm(forms.Form):
+    """Public progress lookup: case number and query code (no sign-in)."""
+
+    number = _text(_("办件编号"), max_length=20, autocomplete="off", inputmode="numeric")
+    code = _text(_("查询码"), max_length=6, autocomplete="off")
+
+    def clean_code(self) -> str:
+        return self.cleaned_data["code"].strip().upper()
+
+
+class AcceptForm(forms.Form):
+    """受理, optionally 容缺受理 with tolerated materials and a supplement deadline."""
+
+    note = _text(_("受理意见"), required=False, max_length=300)
+    tolerated = forms.ModelMultipleChoiceField(
+        label=_("容缺材料"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    )
+    supplement_deadline_days = forms.IntegerField(
+        label=_("容缺补交期限（工作日）"),
+        min_value=1,
+        max_value=60,
+        required=False,
+        widget=forms.NumberInput(attrs={"class": "form-control"}),
+    )
+
+    def __init__(self, *args: Any, tolerable: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["tolerated"].queryset = tolerable
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("tolerated") and not data.get("supplement_deadline_days"):
+            self.add_error("supplement_deadline_days", _("容缺受理请填写补交期限。"))
+        return data

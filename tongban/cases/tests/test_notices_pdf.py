@@ -1,0 +1,71 @@
+"""Notice PDFs: rendered from the notice row with the case number and Chinese text, cached by notice id."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from django.core.files.storage import default_storage
+
+from tongban.cases import services
+from tongban.cases.notices_pdf import cached_pdf_name, get_notice_pdf, render_notice_pdf, seal_svg
+from tongban.cases.tests.factories import make_item, make_world, submitted_case
+
+pytestmark = pytest.mark.django_db
+
+
+def _text(pdf_bytes: bytes, tmp_path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    path = tmp_path / "notice.pdf"
+    path.write_bytes(pdf_bytes)
+    return subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def world():
+    return make_world()
+
+
+def test_the_receipt_shows_the_case_number_query_code_and_chinese_text(world, tmp_path):
+    case = submitted_case(world, make_item(world.scjg, name="食品经营许可"))
+    receipt = case.notices.get(kind="receipt")
+    text = _text(render_notice_pdf(receipt), tmp_path)
+    assert case.number in text
+    assert case.query_code in text
+    assert "收件回执" in text and "开封市市场监督管理局" in text
+    assert "410202199001010018" not in text.replace("\n", "")  # the ID number is masked
+
+
+def test_the_correction_notice_lists_every_problem(world, tmp_path):
+    case = submitted_case(world, make_item(world.scjg))
+    material = case.materials.get()
+    notice = services.do_request_correction(case, actor=world.clerk, problems=[(material, "复印件不清晰")])
+    text = _text(render_notice_pdf(notice), tmp_path)
+    assert "补正材料一次性告知书" in text
+    assert "营业执照" in text and "复印件不清晰" in text
+    assert case.number in text
+
+
+def test_the_pdf_is_rendered_once_and_then_served_from_the_cache(world, monkeypatch):
+    case = submitted_case(world, make_item(world.scjg))
+    receipt = case.notices.get(kind="receipt")
+    with get_notice_pdf(receipt) as first:
+        content = first.read()
+    assert content.startswith(b"%PDF")
+    assert default_storage.exists(cached_pdf_name(receipt))
+
+    def fail(_notice):
+        raise AssertionError("rendered twice")
+
+    monkeypatch.setattr("tongban.cases.notices_pdf.render_notice_pdf", fail)
+    with get_notice_pdf(receipt) as second:
+        assert second.read() == content
+
+
+def test_the_seal_carries_the_department_name_and_says_demo_in_demo_mode():
+    svg = seal_svg("开封市公安局", demo=True)
+    assert all(char in svg for char in "开封市公安局")
+    assert "演示专用" in svg
+    assert "演示" not in seal_svg("开封市公安局", demo=False)

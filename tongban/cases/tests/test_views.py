@@ -1,0 +1,489 @@
+"""Case lifecycle pages: what each page does, and that refusals are clear 4xx pages that keep the user's input."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from tongban.cases import services
+from tongban.cases.choices import CaseState, TaskState
+from tongban.cases.models import Case, CaseMaterial
+from tongban.cases.tests.factories import (
+    PDF_BYTES,
+    in_review_case,
+    make_item,
+    make_world,
+    open_task,
+    pdf,
+    submitted_case,
+)
+from tongban.catalog.choices import MaterialNecessity
+
+pytestmark = pytest.mark.django_db
+
+SCHEMA = {
+    "type": "object",
+    "x-sections": [{"title": "申请人信息", "fields": ["applicant_name", "phone"]}],
+    "properties": {
+        "applicant_name": {"type": "string", "title": "申请人姓名", "x-prefill": "user.real_name"},
+        "phone": {"type": "string", "title": "联系电话", "x-format": "phone"},
+        "area": {"type": "number", "title": "经营面积", "minimum": 0},
+    },
+    "required": ["applicant_name", "phone"],
+}
+
+
+@pytest.fixture
+def world():
+    return make_world()
+
+
+@pytest.fixture
+def version(world):
+    return make_item(world.scjg, name="食品经营许可", form_schema=SCHEMA)
+
+
+def _apply_url(version):
+    return reverse("cases:apply", args=[version.implementation.code])
+
+
+def _post_apply(client, url, *, action="submit", files=None, **fields):
+    data = {"action": action, "idempotency_key": fields.pop("key", "k1")}
+    data.update({f"f-{k}": v for k, v in fields.items()})
+    data.update(files or {})
+    return client.post(url, data)
+
+
+# --- applicant ---------------------------------------------------------------------------------------------------
+
+
+def test_the_apply_page_shows_the_prefilled_form_and_the_materials_with_limits(client, world, version):
+    client.force_login(world.citizen)
+    response = client.get(_apply_url(version))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="王秀英"' in html  # x-prefill from the signed-in user
+    assert "营业执照" in html and 'name="material-' in html
+    assert "不超过 20 MB" in html
+
+
+def test_submitting_a_valid_application_shows_the_number_query_code_and_receipt(client, world, version):
+    client.force_login(world.citizen)
+    material = version.materials.get()
+    response = _post_apply(
+        client,
+        _apply_url(version),
+        applicant_name="王秀英",
+        phone="13812345678",
+        files={f"material-{material.pk}": pdf("执照.pdf")},
+    )
+    case = Case.objects.get(created_by=world.citizen)
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "cases:submitted", args=[case.number]
+    )
+    assert case.state == CaseState.SUBMITTED and case.form_data["phone"] == "13812345678"
+    page = client.get(response["Location"]).content.decode()
+    assert case.number in page and case.query_code in page and "下载收件回执" in page
+
+
+def test_an_invalid_submission_keeps_everything_typed_and_the_uploaded_file(client, world, version):
+    client.force_login(world.citizen)
+    material = version.materials.get()
+    response = _post_apply(
+        client,
+        _apply_url(version),
+        applicant_name="王秀英",
+        phone="12345",
+        area="abc",
+        files={f"material-{material.pk}": pdf("执照.pdf")},
+    )
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "“联系电话”不是有效的11位手机号码。" in html and "“经营面积”必须是数字。" in html
+    assert 'value="12345"' in html and 'value="abc"' in html
+    case = Case.objects.get(created_by=world.citizen)
+    assert case.state == CaseState.DRAFT and case.number is None  # not submitted
+    assert case.form_data == {
+        "applicant_name": "王秀英",
+        "phone": "12345",
+        "area": "abc",
+    }  # draft kept as typed
+    assert case.materials.filter(is_current=True).count() == 1  # the file is kept with the draft
+    assert "已上传" in html
+
+
+def test_saving_a_draft_and_resuming_it(client, world, version):
+    client.force_login(world.citizen)
+    response = _post_apply(client, _apply_url(version), action="save", applicant_name="王秀英", phone="138")
+    case = Case.objects.get(created_by=world.citizen)
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "cases:draft_edit", args=[case.ref]
+    )
+    page = client.get(response["Location"]).content.decode()
+    assert 'value="138"' in page
+    assert case.state == CaseState.DRAFT
+    listing = client.get(reverse("cases:my_cases")).content.decode()
+    assert "继续填写" in listing
+
+
+def test_the_same_idempotency_key_creates_one_draft(client, world, version):
+    client.force_login(world.citizen)
+    _post_apply(client, _apply_url(version), action="save", applicant_name="王秀英", phone="138", key="same")
+    _post_apply(client, _apply_url(version), action="save", applicant_name="王秀英", phone="138", key="same")
+    assert Case.objects.filter(created_by=world.citizen).count() == 1
+
+
+def test_an_upload_that_is_not_a_pdf_is_refused_and_not_attached(client, world, version):
+    client.force_login(world.citizen)
+    material = version.materials.get()
+    fake = SimpleUploadedFile("执照.pdf", b"MZ\x90\x00" + b"\x00" * 200, content_type="application/pdf")
+    response = _post_apply(
+        client,
+        _apply_url(version),
+        applicant_name="王秀英",
+        phone="13812345678",
+        files={f"material-{material.pk}": fake},
+    )
+    assert response.status_code == 422
+    assert "不支持该文件类型" in response.content.decode()
+    case = Case.objects.get(created_by=world.citizen)
+    assert case.state == CaseState.DRAFT and not case.materials.exists()
+
+
+def test_a_commitment_item_needs_the_signature_before_submission(client, world):
+    version = make_item(world.scjg, commitment=True, materials=())
+    client.force_login(world.citizen)
+    response = _post_apply(client, _apply_url(version))
+    assert response.status_code == 422 and "告知承诺书" in response.content.decode()
+    case = Case.objects.get(created_by=world.citizen)
+    assert case.state == CaseState.DRAFT and case.commitment_signed_at is None
+    response = client.post(
+        reverse("cases:draft_edit", args=[case.ref]), {"action": "submit", "commitment_signed": "1"}
+    )
+    case.refresh_from_db()
+    assert response.status_code == 302 and case.commitment_signed_at is not None
+    assert case.state != CaseState.DRAFT
+
+
+def test_an_unknown_item_is_404(client, world):
+    client.force_login(world.citizen)
+    assert client.get(reverse("cases:apply", args=["nope"])).status_code == 404
+
+
+def test_the_correction_page_lists_only_flagged_materials_and_resubmission_works(client, world):
+    version = make_item(
+        world.scjg,
+        materials=(("营业执照", MaterialNecessity.REQUIRED), ("场所证明", MaterialNecessity.REQUIRED)),
+    )
+    case = submitted_case(world, version)
+    flagged = case.materials.get(name="场所证明")
+    services.do_request_correction(case, actor=world.clerk, problems=[(flagged, "盖章不清晰")])
+    client.force_login(world.citizen)
+    html = client.get(reverse("cases:case_detail", args=[case.ref])).content.decode()
+    assert "盖章不清晰" in html and 'data-problem="0"' in html and 'data-problem="1"' not in html
+
+    # Resubmitting before the flagged file is replaced is refused and changes nothing.
+    response = client.post(reverse("cases:resubmit", args=[case.ref]))
+    case.refresh_from_db()
+    assert response.status_code == 422 and case.state == CaseState.CORRECTION_REQUESTED
+
+    response = client.post(
+        reverse("cases:correction_upload", args=[case.ref, 0]), {"file": pdf("新证明.pdf")}
+    )
+    assert response.status_code == 302
+    assert case.materials.filter(name="场所证明", is_current=True).get().original_name == "新证明.pdf"
+    client.post(reverse("cases:resubmit", args=[case.ref]))
+    case.refresh_from_db()
+    assert case.state == CaseState.SUBMITTED
+
+
+def test_a_correction_upload_for_an_unlisted_problem_is_refused(client, world):
+    case = submitted_case(world, make_item(world.scjg))
+    services.do_request_correction(case, actor=world.clerk, problems=[(case.materials.get(), "不清晰")])
+    client.force_login(world.citizen)
+    before = CaseMaterial.objects.count()
+    response = client.post(reverse("cases:correction_upload", args=[case.ref, 5]), {"file": pdf()})
+    assert response.status_code == 409
+    assert CaseMaterial.objects.count() == before
+
+
+def test_withdrawing_before_the_decision(client, world):
+    case = submitted_case(world, make_item(world.scjg))
+    client.force_login(world.citizen)
+    response = client.post(reverse("cases:withdraw", args=[case.ref]), {"reason": "不办了"})
+    case.refresh_from_db()
+    assert response.status_code == 302 and case.state == CaseState.WITHDRAWN
+
+
+def test_material_download_is_an_attachment_with_nosniff(client, world):
+    case = submitted_case(world, make_item(world.scjg))
+    material = case.materials.get()
+    client.force_login(world.citizen)
+    response = client.get(reverse("cases:material_download", args=[case.ref, material.pk]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == PDF_BYTES
+
+
+def test_notice_download_returns_the_pdf(client, world):
+    case = submitted_case(world, make_item(world.scjg))
+    receipt = case.notices.get(kind="receipt")
+    client.force_login(world.citizen)
+    response = client.get(reverse("cases:notice_download", args=[case.ref, receipt.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+# --- window clerk ------------------------------------------------------------------------------------------------
+
+
+def test_window_intake_refuses_an_invalid_id_number_and_creates_nothing(client, world, version):
+    client.force_login(world.clerk)
+    response = client.post(
+        reverse("cases:window_intake"),
+        {"code": version.implementation.code, "id_number": "410202199001010019", "name": "张三", "key": "w"},
+    )
+    assert response.status_code == 422
+    assert "居民身份证号码不正确" in response.content.decode()
+    assert 'value="张三"' in response.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_window_intake_creates_a_submitted_case_for_the_person_present(client, world, version):
+    client.force_login(world.clerk)
+    material = version.materials.get()
+    response = client.post(
+        reverse("cases:window_intake"),
+        {
+            "code": version.implementation.code,
+            "id_number": "410202199001010018",
+            "name": "王秀英",
+            "phone": "13812345678",
+            "originals_checked": "on",
+            "f-applicant_name": "王秀英",
+            "f-phone": "13812345678",
+            f"material-{material.pk}": pdf(),
+            "idempotency_key": "w1",
+        },
+    )
+    case = Case.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "cases:staff_case", args=[case.number]
+    )
+    assert case.channel == "window" and case.state == CaseState.SUBMITTED
+    assert case.materials.get().originals_checked
+
+
+def test_pre_review_accepts_a_case(client, world):
+    case = submitted_case(world, make_item(world.scjg))
+    client.force_login(world.clerk)
+    material = case.materials.get()
+    page = client.get(reverse("cases:pre_review", args=[case.number]))
+    assert page.status_code == 200
+    response = client.post(
+        reverse("cases:pre_review", args=[case.number]), {"action": "accept", f"mark-{material.pk}": "pass"}
+    )
+    case.refresh_from_db()
+    assert response.status_code == 302 and case.state == CaseState.IN_REVIEW
+    assert case.notices.filter(kind="acceptance").exists()
+
+
+def test_pre_review_correction_needs_a_reason_for_each_problem(client, world):
+    case = submitted_case(world, make_item(world.scjg))
+    material = case.materials.get()
+    client.force_login(world.clerk)
+    response = client.post(
+        reverse("cases:pre_review", args=[case.number]),
+        {"action": "correction", f"mark-{material.pk}": "problem"},
+    )
+    case.refresh_from_db()
+    assert response.status_code == 422 and "请为每一项有问题的材料填写原因" in response.content.decode()
+    assert case.state == CaseState.SUBMITTED and not case.notices.filter(kind="correction").exists()
+    client.post(
+        reverse("cases:pre_review", args=[case.number]),
+        {"action": "correction", f"mark-{material.pk}": "problem", f"reason-{material.pk}": "不清晰"},
+    )
+    case.refresh_from_db()
+    assert case.state == CaseState.CORRECTION_REQUESTED
+
+
+def test_refusing_acceptance_without_reasons_is_refused(client, world):
+    case = submitted_case(world, make_item(world.scjg))
+    client.force_login(world.clerk)
+    response = client.post(reverse("cases:pre_review", args=[case.number]), {"action": "refuse"})
+    case.refresh_from_db()
+    assert response.status_code == 422 and case.state == CaseState.SUBMITTED
+
+
+def test_pickup_with_the_wrong_code_delivers_nothing(client, world):
+    case = in_review_case(world, make_item(world.scjg))
+    for step in ("review", "audit", "decide"):
+        task = open_task(case, step)
+        actor = world.reviewer if step == "review" else world.approver
+        services.do_claim_task(task, actor=actor)
+        services.do_complete_task(task, actor=actor, outcome="approve", opinion="同意")
+    case.refresh_from_db()
+    assert case.state == CaseState.DECIDED
+    client.force_login(world.clerk)
+    response = client.post(reverse("cases:pickup"), {"number": case.number, "pickup_code": "WRONG1"})
+    case.refresh_from_db()
+    assert response.status_code == 422 and case.state == CaseState.DECIDED
+    response = client.post(reverse("cases:pickup"), {"number": case.number, "pickup_code": case.pickup_code})
+    case.refresh_from_db()
+    assert response.status_code == 302 and case.state == CaseState.CLOSED
+
+
+# --- department inbox -------------------------------------------------------------------------------------------
+
+
+def test_the_inbox_lists_claims_and_completes_tasks(client, world):
+    case = in_review_case(world, make_item(world.scjg))
+    client.force_login(world.reviewer)
+    html = client.get(reverse("cases:inbox")).content.decode()
+    assert case.number in html and "签收" in html
+    task = open_task(case, "review")
+    client.post(reverse("cases:task_claim", args=[task.pk]))
+    task.refresh_from_db()
+    assert task.state == TaskState.CLAIMED and task.assignee == world.reviewer
+    response = client.post(
+        reverse("cases:task_complete", args=[task.pk]),
+        {"outcome": "approve", "opinion": "符合条件", "expected_version": task.version},
+    )
+    task.refresh_from_db()
+    assert response.status_code == 302 and task.state == TaskState.COMPLETED
+
+
+def test_the_htmx_inbox_request_gets_only_the_table(client, world):
+    in_review_case(world, make_item(world.scjg))
+    client.force_login(world.reviewer)
+    response = client.get(reverse("cases:inbox"), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert b'id="tasks"' in response.content and b"<html" not in response.content
+
+
+def test_a_stale_completion_shows_a_conflict_message_not_a_500(client, world):
+    case = in_review_case(world, make_item(world.scjg))
+    task = open_task(case, "review")
+    services.do_claim_task(task, actor=world.reviewer)
+    task.refresh_from_db()
+    stale = task.version - 1
+    client.force_login(world.reviewer)
+    response = client.post(
+        reverse("cases:task_complete", args=[task.pk]),
+        {"outcome": "approve", "opinion": "同意", "expected_version": stale},
+    )
+    task.refresh_from_db()
+    assert response.status_code == 409
+    assert "TASK_VERSION_CONFLICT" in response.content.decode()
+    assert task.state == TaskState.CLAIMED
+
+
+def test_completing_twice_shows_already_completed(client, world):
+    case = in_review_case(world, make_item(world.scjg))
+    task = open_task(case, "review")
+    services.do_claim_task(task, actor=world.reviewer)
+    client.force_login(world.reviewer)
+    url = reverse("cases:task_complete", args=[task.pk])
+    client.post(url, {"outcome": "approve", "opinion": "同意"})
+    response = client.post(url, {"outcome": "approve", "opinion": "同意"})
+    assert response.status_code in (404, 409)
+    assert case.tasks.filter(step="audit").count() == 1  # the flow advanced once
+
+
+def test_rejecting_without_an_opinion_is_refused(client, world):
+    case = in_review_case(world, make_item(world.scjg))
+    task = open_task(case, "review")
+    services.do_claim_task(task, actor=world.reviewer)
+    client.force_login(world.reviewer)
+    response = client.post(reverse("cases:task_complete", args=[task.pk]), {"outcome": "reject"})
+    task.refresh_from_db()
+    assert response.status_code == 422 and "请填写意见" in response.content.decode()
+    assert task.state == TaskState.CLAIMED
+
+
+def test_transfer_to_a_colleague(client, world):
+    case = in_review_case(world, make_item(world.scjg))
+    task = open_task(case, "review")
+    services.do_claim_task(task, actor=world.reviewer)
+    client.force_login(world.reviewer)
+    client.post(
+        reverse("cases:task_transfer", args=[task.pk]), {"to_user": world.reviewer2.pk, "reason": "休假"}
+    )
+    task.refresh_from_db()
+    assert task.assignee == world.reviewer2
+
+
+def test_special_procedure_start_and_finish(client, world):
+    case = in_review_case(world, make_item(world.scjg))
+    client.force_login(world.reviewer)
+    client.post(
+        reverse("cases:special_start", args=[case.number]),
+        {"kind": "site_inspection", "reason": "现场核查", "expected_days": 3},
+    )
+    case.refresh_from_db()
+    assert case.state == CaseState.SPECIAL_PROCEDURE
+    client.post(reverse("cases:special_finish", args=[case.number]), {"result": "核查通过"})
+    case.refresh_from_db()
+    assert case.state == CaseState.IN_REVIEW
+
+
+def test_an_extension_is_requested_and_approved_by_the_supervisor(client, world):
+    case = in_review_case(world, make_item(world.scjg))
+    client.force_login(world.approver)
+    client.post(reverse("cases:extension_request", args=[case.number]), {"days": 5, "reason": "情况复杂"})
+    extension = case.extensions.get()
+    client.force_login(world.supervisor)
+    assert "情况复杂" in client.get(reverse("cases:supervision")).content.decode()
+    client.post(reverse("cases:extension_decide", args=[extension.pk]), {"approve": "1", "note": "同意"})
+    extension.refresh_from_db()
+    assert extension.state == "approved"
+
+
+def test_an_extension_over_ten_days_is_refused_with_a_message(client, world):
+    case = in_review_case(world, make_item(world.scjg))
+    client.force_login(world.approver)
+    response = client.post(
+        reverse("cases:extension_request", args=[case.number]), {"days": 11, "reason": "x"}
+    )
+    assert response.status_code == 422
+    assert not case.extensions.exists()
+
+
+def test_the_supervisor_terminates_a_case(client, world):
+    case = in_review_case(world, make_item(world.scjg))
+    client.force_login(world.supervisor)
+    client.post(reverse("cases:terminate", args=[case.number]), {"reason": "申请人死亡"})
+    case.refresh_from_db()
+    assert case.state == CaseState.TERMINATED
+
+
+# --- public -------------------------------------------------------------------------------------------------------
+
+
+def test_progress_lookup_shows_state_without_personal_data(client, world):
+    case = submitted_case(world, make_item(world.scjg, name="食品经营许可"))
+    response = client.get(reverse("cases:progress"), {"number": case.number, "code": case.query_code.lower()})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "已申请" in html and "开封市市场监督管理局" in html
+    assert "王秀英" not in html
+
+
+def test_progress_with_a_wrong_code_shows_not_found(client, world):
+    case = submitted_case(world, make_item(world.scjg))
+    wrong = "AAAAAA" if case.query_code != "AAAAAA" else "BBBBBB"
+    response = client.get(reverse("cases:progress"), {"number": case.number, "code": wrong})
+    assert response.status_code == 404
+    assert "未找到该办件" in response.content.decode()
+    missing = client.get(reverse("cases:progress"), {"number": "41020020990101000001", "code": wrong})
+    assert missing.content.decode().count("未找到该办件") == 1  # the same message for missing and wrong code
+
+
+def test_disclosure_masks_applicant_names_and_filters_by_department(client, world):
+    submitted_case(world, make_item(world.scjg))
+    html = client.get(reverse("cases:disclosure")).content.decode()
+    assert "王*英" in html and "王秀英" not in html
+    other = client.get(reverse("cases:disclosure"), {"department": world.ga.pk}).content.decode()
+    assert "王*英" not in other
