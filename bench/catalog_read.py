@@ -311,6 +311,7 @@ def main() -> None:
     )
     context = {
         "database": vendor,
+        "load": f"gunicorn 2 sync workers; wrk -t1 -c{args.connections} -d{args.duration}s, random paths",
         "published items": len(codes),
         "floor runs req/s": f"{floor_a.requests_per_second:.0f} / {floor_b.requests_per_second:.0f}",
     }

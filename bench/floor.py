@@ -17,3 +17,13 @@ def floor_view(request: HttpRequest, code: str) -> JsonResponse:
     if row is None:
         raise Http404
     return JsonResponse(row, json_dumps_params={"ensure_ascii": False})
+
+
+def floor_case_view(request: HttpRequest, number: str) -> JsonResponse:
+    """``Case`` by its unique 办件编号 (indexed), two columns, as JSON: the floor of the 1M-case lookup bench."""
+    from tongban.cases.models import Case
+
+    row = Case.objects.filter(number=number).values("number", "state").first()
+    if row is None:
+        raise Http404
+    return JsonResponse(row, json_dumps_params={"ensure_ascii": False})

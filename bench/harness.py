@@ -305,10 +305,7 @@ def print_table(
     print(f"== {title} ==")
     for key, value in context.items():
         print(f"   {key}: {value}")
-    print(
-        f"   goal: ≥ {GOAL_RATIO:.1f}× floor req/s and p99 ≤ {GOAL_P99_MS:.0f} ms "
-        "(gunicorn 2 sync workers, wrk -t1 -c8 -d10s)"
-    )
+    print(f"   goal: ≥ {GOAL_RATIO:.1f}× floor req/s and p99 ≤ {GOAL_P99_MS:.0f} ms")
     header = f"{'page':<34} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8} {'ratio':>7}  verdict"
     print(header)
     print("-" * len(header))
