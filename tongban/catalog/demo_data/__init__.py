@@ -13,7 +13,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from tongban.catalog.demo_data import civil_affairs, health, hrss, market, public_security
+from tongban.catalog.demo_data import (
+    civil_affairs,
+    construction,
+    health,
+    hrss,
+    market,
+    public_security,
+    transport_education,
+)
 
 ITEMS: list[dict[str, Any]] = [
     *market.ITEMS,
@@ -21,6 +29,8 @@ ITEMS: list[dict[str, Any]] = [
     *civil_affairs.ITEMS,
     *hrss.ITEMS,
     *health.ITEMS,
+    *construction.ITEMS,
+    *transport_education.ITEMS,
 ]
 
 __all__ = ["ITEMS"]
