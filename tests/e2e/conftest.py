@@ -81,7 +81,7 @@ def login(page, live_server) -> Iterator[Callable[[str], None]]:  # type: ignore
         page.goto(f"{live_server.url}/accounts/login/")
         page.fill("#id_username", username)
         page.fill("#id_password", password)
-        page.click("button[type=submit]")
+        page.click("main button[type=submit]")  # the header has submit buttons too (language, 大字版)
         page.wait_for_load_state("networkidle")
 
     yield _login

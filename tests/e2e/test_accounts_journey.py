@@ -58,3 +58,20 @@ def test_visitor_registers_logs_out_and_back_in(page, live_server, shot) -> None
     assert "410202199001010018" not in page.content()
     assert page.inner_text("#profile-phone").endswith("5678")
     shot("accounts-03-profile-masked-id")
+
+
+def test_clerk_lands_on_the_workspace_with_roles_and_window(page, live_server, login, shot, settings) -> None:  # type: ignore[no-untyped-def]
+    from tongban.accounts import demo as accounts_demo
+    from tongban.organizations import demo as organizations_demo
+
+    settings.TONGBAN_DEMO = True
+    organizations_demo.load()
+    accounts_demo.load()
+    login("clerk")
+    # The shared login fixture waits for network idle, which can come before the redirect lands.
+    page.wait_for_url(f"{live_server.url}/accounts/workspace/")
+    roles = page.inner_text("#workspace-roles")
+    assert "窗口受理人员" in roles and "开封市" in roles
+    assert "开封市市民之家 1号窗口" in page.inner_text("#workspace-positions")
+    assert page.locator("#user-menu").get_by_text("工作台").is_visible()
+    shot("accounts-04-clerk-workspace")
