@@ -10,6 +10,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BENCH_ARGS ?=
 BENCH_CASES ?=
+RUN_ARGS ?=
 
 .PHONY: help
 help: ## List every target with a one-line description
@@ -26,7 +27,7 @@ bootstrap-test: ## Like bootstrap, plus the [test] extras and Debian chromium
 
 .PHONY: run
 run: ## Quick start: migrate, load the demo city once, serve on http://127.0.0.1:8000
-	scripts/run.sh
+	scripts/run.sh $(RUN_ARGS)
 
 .PHONY: test
 test: ## Run the whole test suite (DATABASE_URL honoured; default SQLite; args via PYTEST_ARGS)
