@@ -106,3 +106,23 @@ def test_anonymous_callers_must_sign_in_to_verify_the_ledger() -> None:
     response = Client().get("/api/v1/ledger/verify")
     assert response.status_code == 401
     assert response.json()["code"] == "NOT_AUTHENTICATED"
+
+
+def test_a_broken_chain_is_reported_with_the_first_broken_entry() -> None:
+    from django.db import connection
+
+    from tongban.core.dbtriggers import install_ledger_triggers, remove_ledger_triggers
+
+    admin = make_staff("sysadmin_core2", Role.SYSTEM_ADMIN)
+    entry = append_ledger_entry(actor=None, action="test.created", object_type="test.thing", object_id="1")
+    append_ledger_entry(actor=None, action="test.created", object_type="test.thing", object_id="2")
+    remove_ledger_triggers(connection)
+    LedgerEntry.objects.filter(seq=entry.seq).update(object_id="999")
+    install_ledger_triggers(connection)
+    client = Client()
+    client.force_login(admin)
+    body = client.get("/api/v1/ledger/verify").json()
+    assert body["ok"] is False
+    assert body["first_broken_seq"] == entry.seq
+    assert body["reason"] == "hash_mismatch"
+    assert body["reason_label"] == "哈希不符"

@@ -156,3 +156,26 @@ def test_counting_matches_the_holidays_package(start: date, end: date) -> None:
         1 for i in range(1, (end - start).days + 1) if reference.is_working_day(start + timedelta(days=i))
     )
     assert working_days_between(start, end) == expected
+
+
+def test_repeated_calls_are_served_from_the_cache(django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+    is_working_day(date(2025, 3, 3))
+    with django_assert_num_queries(0):
+        assert add_working_days(date(2025, 9, 30), 20) == date(2025, 11, 4)
+        assert is_working_day(date(2026, 2, 16)) is False
+
+
+def test_a_rolled_back_edit_does_not_linger() -> None:
+    from django.db import transaction
+
+    assert is_working_day(date(2025, 6, 5)) is True
+
+    class Abort(Exception):
+        pass
+
+    with pytest.raises(Abort), transaction.atomic():
+        Holiday.objects.create(date=date(2025, 6, 5), kind=HolidayKind.HOLIDAY, name="回滚测试")
+        assert is_working_day(date(2025, 6, 5)) is False
+        raise Abort
+    assert not Holiday.objects.filter(date=date(2025, 6, 5)).exists()
+    assert is_working_day(date(2025, 6, 5)) is True

@@ -155,3 +155,9 @@ def test_serve_without_worker_starts_only_gunicorn(monkeypatch: pytest.MonkeyPat
     assert cli.main(["serve", "--no-worker"]) == 0
     assert len(FakeProcess.started) == 1
     assert "gunicorn" in FakeProcess.started[0].command
+
+
+@pytest.mark.django_db
+def test_check_runs_the_django_system_checks(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["check"]) == 0
+    assert "System check identified" in capsys.readouterr().out
