@@ -14,12 +14,15 @@ from __future__ import annotations
 from typing import Any
 
 from tongban.catalog.demo_data import (
+    business,
     civil_affairs,
     construction,
     health,
     hrss,
+    land_environment,
     market,
     public_security,
+    services,
     transport_education,
 )
 
@@ -31,6 +34,9 @@ ITEMS: list[dict[str, Any]] = [
     *health.ITEMS,
     *construction.ITEMS,
     *transport_education.ITEMS,
+    *land_environment.ITEMS,
+    *business.ITEMS,
+    *services.ITEMS,
 ]
 
 __all__ = ["ITEMS"]
