@@ -33,7 +33,9 @@ def get_grants(user: Any) -> list[RoleGrant]:
     if cached is None:
         cached = list(
             RoleGrant.objects.filter(user_id=user.pk)
-            .select_related("department", "department__region", "region")
+            .select_related(
+                "department", "department__region", "region", "region__parent", "region__parent__parent"
+            )
             .order_by("role", "id")
         )
         setattr(user, _CACHE_ATTR, cached)

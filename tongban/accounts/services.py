@@ -192,22 +192,26 @@ def do_upsert_enterprise(
 ) -> Enterprise:
     """Create or update the enterprise identified by ``credit_code`` (validated, GB 32100)."""
     code = clean_credit_code(credit_code)
+    values = {
+        "name": name,
+        "legal_representative": legal_representative,
+        "address": address,
+        "region": region,
+    }
     with transaction.atomic():
-        enterprise, created = Enterprise.objects.update_or_create(
-            credit_code=code,
-            defaults={
-                "name": name,
-                "legal_representative": legal_representative,
-                "address": address,
-                "region": region,
-            },
-        )
-        append_ledger_entry(
-            actor=None,
-            action="accounts.enterprise_recorded" if created else "accounts.enterprise_updated",
-            obj=enterprise,
-            data={"name": name},
-        )
+        enterprise = Enterprise.objects.select_for_update().filter(credit_code=code).first()
+        if enterprise is None:
+            enterprise = Enterprise.objects.create(credit_code=code, **values)
+            action = "accounts.enterprise_recorded"
+        else:
+            changed = [field for field, value in values.items() if getattr(enterprise, field) != value]
+            if not changed:
+                return enterprise  # nothing to record: re-running a loader must not grow the ledger
+            for field in changed:
+                setattr(enterprise, field, values[field])
+            enterprise.save(update_fields=[*changed, "updated_at"])
+            action = "accounts.enterprise_updated"
+        append_ledger_entry(actor=None, action=action, obj=enterprise, data={"name": name})
     return enterprise
 
 
@@ -229,15 +233,18 @@ def do_authorize_agent(
         lookup = {"agent": agent, "principal": target, "enterprise": None}
     else:
         raise errors.AUTHORIZATION_TARGET_REQUIRED.error()
+    values = {"status": AgentStatus.ACTIVE, "valid_until": valid_until, "document_note": document_note}
     with transaction.atomic():
-        authorization, _created = AgentAuthorization.objects.update_or_create(
-            **lookup,
-            defaults={
-                "status": AgentStatus.ACTIVE,
-                "valid_until": valid_until,
-                "document_note": document_note,
-            },
-        )
+        authorization = AgentAuthorization.objects.select_for_update().filter(**lookup).first()
+        if authorization is None:
+            authorization = AgentAuthorization.objects.create(**lookup, **values)
+        else:
+            changed = [field for field, value in values.items() if getattr(authorization, field) != value]
+            if not changed:
+                return authorization  # already authorised exactly so: idempotent, no new ledger entry
+            for field in changed:
+                setattr(authorization, field, values[field])
+            authorization.save(update_fields=[*changed, "updated_at"])
         append_ledger_entry(
             actor=actor,
             action="accounts.agent_authorized",

@@ -49,6 +49,16 @@ class Region(TimeStampedModel):
         self.path = f"{parent_path}{self.code}/"
         super().save(*args, **kwargs)
 
+    @property
+    def full_name(self) -> str:
+        """The name qualified by its county below the city level (``祥符区城关镇``), since township names repeat."""
+        names = [self.name]
+        node = self
+        while node.level > 2 and node.parent_id is not None:
+            node = node.parent  # type: ignore[assignment]
+            names.append(node.name)
+        return "".join(reversed(names))
+
     def is_within(self, other: Region) -> bool:
         """True when this region is ``other`` or lies below it."""
         return self.path.startswith(other.path)

@@ -117,13 +117,22 @@ def do_assign_position(
     actor: Any = None,
 ) -> StaffPosition:
     """Put a staff member in a post (idempotent per user, department and region). Ledger: ``organizations.position_assigned``."""
+    values = {"title": title, "window": window, "is_active": True}
     with transaction.atomic():
-        position, _created = StaffPosition.objects.update_or_create(
-            user=user,
-            department=department,
-            region=region,
-            defaults={"title": title, "window": window, "is_active": True},
+        position = (
+            StaffPosition.objects.select_for_update()
+            .filter(user=user, department=department, region=region)
+            .first()
         )
+        if position is None:
+            position = StaffPosition.objects.create(user=user, department=department, region=region, **values)
+        else:
+            changed = [field for field, value in values.items() if getattr(position, field) != value]
+            if not changed:
+                return position  # idempotent: re-running the demo loader adds no ledger entries
+            for field in changed:
+                setattr(position, field, values[field])
+            position.save(update_fields=[*changed, "updated_at"])
         append_ledger_entry(
             actor=actor,
             action="organizations.position_assigned",

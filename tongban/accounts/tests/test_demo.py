@@ -14,6 +14,7 @@ from django.core.management import call_command
 from tongban.accounts import demo as accounts_demo
 from tongban.accounts.checks import check_no_demo_accounts_in_production
 from tongban.accounts.models import AgentAuthorization, RoleGrant, User
+from tongban.core.models import LedgerEntry
 from tongban.organizations import demo as organizations_demo
 from tongban.organizations.models import StaffPosition
 
@@ -39,8 +40,10 @@ def _counts() -> tuple[int, ...]:
 def test_demo_loader_is_idempotent(settings) -> None:  # type: ignore[no-untyped-def]
     _load(settings)
     first = _counts()
+    ledger_length = LedgerEntry.objects.count()
     _load(settings)
     assert _counts() == first
+    assert LedgerEntry.objects.count() == ledger_length  # re-running records nothing new
     assert set(User.objects.values_list("username", flat=True)) == set(accounts_demo.DEMO_USERNAMES)
     assert User.objects.filter(is_demo=False).count() == 0
     clerk = User.objects.get(username="clerk")
@@ -72,6 +75,7 @@ def test_demo_accounts_prints_one_tab_separated_line_per_account(settings) -> No
     assert rows["reviewer_scjg"][1:] == ["reviewer", "开封市市场监督管理局", "陈静"]
     assert rows["clerk_xiangfu"][1:3] == ["clerk", "祥符区"]
     assert rows["sysadmin"][1] == "system_admin"
+    assert rows["clerk_township"][1:3] == ["clerk", "祥符区城关镇"]
 
 
 def test_demo_accounts_is_silent_when_demo_mode_is_off(settings) -> None:  # type: ignore[no-untyped-def]

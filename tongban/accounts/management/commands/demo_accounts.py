@@ -25,7 +25,9 @@ def describe_account(user: User) -> tuple[str, str, str, str]:
     roles = ",".join(dict.fromkeys(grant.role for grant in grants))
     scopes = []
     for grant in grants:
-        parts = [p.name for p in (grant.department, grant.region) if p is not None]
+        parts = [grant.department.name] if grant.department is not None else []
+        if grant.region is not None:
+            parts.append(grant.region.full_name)
         scopes.append("/".join(parts) or "全平台")
     return user.username, roles, "，".join(dict.fromkeys(scopes)), user.display_name
 
