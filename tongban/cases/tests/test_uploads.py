@@ -99,4 +99,4 @@ def test_the_download_response_is_an_attachment_with_nosniff():
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Type"] == PDF
     assert b"".join(response.streaming_content) == PDF_BYTES
-    response.close()
+    field_file.close()  # response.close() would fire request_finished outside a request
