@@ -454,7 +454,7 @@ def clock_summary(case: Case, today: date | None = None) -> dict[str, Any]:
         level = warning_level(case, today)
     except DomainError:
         remaining, level = None, WarningLevel.NONE
-    stopped = case.clock_intervals.filter(ended_at__isnull=True).exists()
+    stopped = any(interval.ended_at is None for interval in case.clock_intervals.all())
     deadline = case.deadline if case.accepted_at else case.acceptance_deadline
     return {
         "deadline": deadline,

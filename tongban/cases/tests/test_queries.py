@@ -1,0 +1,177 @@
+"""Access helpers, scoped lists, the inbox, timelines and public reads."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tongban.accounts.services import do_authorize_agent
+from tongban.cases import queries, services
+from tongban.cases.tests.factories import (
+    World,
+    at,
+    in_review_case,
+    make_item,
+    make_world,
+    open_task,
+    submitted_case,
+)
+from tongban.core.errors import DomainError
+
+
+@pytest.fixture
+def world(db) -> World:  # type: ignore[no-untyped-def]
+    return make_world()
+
+
+def _sees(user: object, number: str) -> bool:
+    try:
+        queries.access_case_by_number(user, number)
+    except DomainError as exc:
+        assert exc.code == "CASE_NOT_FOUND"
+        return False
+    return True
+
+
+def test_who_may_see_a_city_case(world: World) -> None:
+    case = submitted_case(world, make_item(world.scjg))
+    assert _sees(world.citizen, case.number)
+    assert _sees(world.clerk, case.number)
+    assert _sees(world.reviewer, case.number)
+    assert _sees(world.supervisor, case.number)
+    assert not _sees(world.citizen2, case.number)
+    assert not _sees(world.clerk_township, case.number)
+    assert not _sees(world.clerk_xiangfu, case.number)
+    assert not _sees(world.reviewer_ga, case.number)
+    assert not _sees(world.supervisor_xiangfu, case.number)
+    assert not _sees(AnonymousUser(), case.number)
+    assert not _sees(world.citizen, "41020020250101999999")
+
+
+def test_a_county_case_is_seen_by_the_county_and_the_city_but_not_the_township(world: World) -> None:
+    case = submitted_case(world, make_item(world.xf_scjg))
+    assert case.number.startswith("410212")
+    assert _sees(world.clerk_xiangfu, case.number)
+    assert _sees(world.clerk, case.number)
+    assert _sees(world.supervisor_xiangfu, case.number)
+    assert not _sees(world.clerk_township, case.number)
+    assert not _sees(world.reviewer, case.number)
+
+
+def test_a_parallel_review_department_sees_the_case(world: World) -> None:
+    case = in_review_case(world, make_item(world.scjg, review_departments=(world.ga,)))
+    assert _sees(world.reviewer_ga, case.number)
+    assert not _sees(world.reviewer_zj, case.number)
+
+
+def test_enterprise_agents_and_proxies_see_cases_they_hold_authorisation_for(world: World) -> None:
+    version = make_item(world.scjg, materials=())
+    enterprise_case = services.do_create_case(
+        actor=world.agent, version=version, enterprise=world.enterprise, submit=True
+    )
+    from tongban.accounts.testing import make_enterprise_agent
+
+    colleague = make_enterprise_agent("t_agent2", enterprise=world.enterprise)
+    assert _sees(colleague, enterprise_case.number)
+    do_authorize_agent(world.citizen2, world.citizen, actor=None)
+    own_case = submitted_case(world, make_item(world.scjg))
+    assert _sees(world.citizen2, own_case.number)
+    assert [c.pk for c in queries.fetch_cases_for_applicant(world.citizen2)] == [own_case.pk]
+
+
+def test_drafts_are_reached_by_draft_id_and_hidden_from_staff(world: World) -> None:
+    draft = services.do_create_case(actor=world.citizen, version=make_item(world.scjg))
+    assert queries.access_case_by_ref(world.citizen, str(draft.public_id)).pk == draft.pk
+    with pytest.raises(DomainError):
+        queries.access_case_by_ref(world.clerk, str(draft.public_id))
+
+
+def test_the_inbox_shows_department_tasks_and_my_claims_only(world: World) -> None:
+    case = in_review_case(world, make_item(world.scjg))
+    other = in_review_case(world, make_item(world.scjg))
+    assert {t.case_id for t in queries.fetch_tasks_for_user(world.reviewer)} == {case.pk, other.pk}
+    assert not list(queries.fetch_tasks_for_user(world.reviewer_ga))
+    assert not list(queries.fetch_tasks_for_user(world.approver))
+    services.do_claim_task(open_task(case, "review"), actor=world.reviewer2)
+    assert {t.case_id for t in queries.fetch_tasks_for_user(world.reviewer)} == {other.pk}
+    assert [t.case_id for t in queries.fetch_tasks_for_user(world.reviewer2, status="claimed")] == [case.pk]
+    counts = queries.count_tasks_for_user(world.reviewer2)
+    assert counts["claimed"] == 1 and counts["open"] == 1 and counts["total"] == 2
+
+
+def test_the_inbox_query_count_does_not_grow_with_tasks(world: World) -> None:
+    version = make_item(world.scjg)
+    for _ in range(2):
+        in_review_case(world, version)
+
+    def run() -> int:
+        user = type(world.reviewer).objects.get(pk=world.reviewer.pk)
+        with CaptureQueriesContext(connection) as captured:
+            for task in queries.fetch_tasks_for_user(user):
+                queries.clock_summary(task.case)
+                _ = task.case.implementation.item.name
+        return len(captured)
+
+    baseline = run()
+    for _ in range(3):
+        in_review_case(world, version)
+    assert run() == baseline
+
+
+def test_the_supervision_list_filters_by_warning_level(world: World) -> None:
+    late = services.do_accept_case(
+        submitted_case(world, make_item(world.scjg), now=at("2025-09-26 10:00")),
+        actor=world.clerk,
+        now=at("2025-09-26 10:00"),
+    )
+    fresh = in_review_case(world, make_item(world.scjg))
+    red = queries.fetch_cases_for_staff(world.supervisor, level="red")
+    assert [c.pk for c in red] == [late.pk]
+    green = queries.fetch_cases_for_staff(world.supervisor, level="green")
+    assert fresh.pk in [c.pk for c in green]
+    assert not list(queries.fetch_cases_for_staff(world.supervisor_xiangfu))
+
+
+def test_the_staff_timeline_names_actors_and_the_plain_one_does_not(world: World) -> None:
+    case = in_review_case(world, make_item(world.scjg))
+    services.do_complete_task(
+        open_task(case, "review"), actor=world.reviewer, outcome="approve", opinion="ok"
+    )
+    staff = queries.fetch_case_timeline(case)
+    assert [e.action_label for e in staff][:2] == ["创建申请", "上传材料"]
+    assert any(e.actor_label == "t_reviewer_scjg" for e in staff)
+    plain = queries.plain_timeline(case)
+    assert [e.action_label for e in plain] == [
+        "您创建了申请",
+        "申请已提交，等待受理",
+        "申请已受理",
+        "进入审查",
+    ]
+    assert all(e.actor_label == "" for e in plain)
+
+
+def test_public_progress_has_no_personal_data(world: World) -> None:
+    case = submitted_case(world, make_item(world.scjg))
+    progress = queries.get_public_progress(case.number, case.query_code.lower())
+    assert progress["state"] == "submitted" and progress["department"] == "开封市市场监督管理局"
+    assert "王秀英" not in str(progress) and case.applicant_id_number not in str(progress)
+    with pytest.raises(DomainError):
+        queries.get_public_progress(case.number, "")
+
+
+def test_public_disclosure_masks_applicants(world: World) -> None:
+    submitted_case(world, make_item(world.scjg))
+    rows = queries.fetch_public_disclosure()
+    assert len(rows) == 1 and rows[0]["applicant"] != "王秀英" and rows[0]["applicant"].startswith("王")
+    assert queries.fetch_public_disclosure(department=world.ga) == []
+    assert queries.fetch_public_disclosure(page=2) == []
+
+
+def test_the_clock_summary_of_a_decided_case_has_no_level(world: World) -> None:
+    case = submitted_case(world, make_item(world.scjg), now=at("2025-09-26 10:00"))
+    summary = queries.clock_summary(case, date(2025, 9, 29))
+    assert summary["deadline"] == case.acceptance_deadline and summary["warning_level"] == "green"
