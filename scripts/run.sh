@@ -35,6 +35,6 @@ if [[ "${TONGBAN_ENV:-development}" != "production" && "$demo_on" =~ ^(1|true|ye
   fi
 fi
 
-say "Starting Tongban — open http://127.0.0.1:8000 (API docs: /api/v1/docs). Ctrl-C stops it."
+say "Starting Tongban (default http://127.0.0.1:8000; API docs at /api/v1/docs). Ctrl-C stops it."
 say "Demo logins: the accounts listed below, password tongban-demo (see README)."
 exec "$TONGBAN" serve "$@"
