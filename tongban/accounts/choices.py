@@ -28,5 +28,5 @@ class Role(models.TextChoices):
 class AgentStatus(models.TextChoices):
     """State of an authorisation to act for someone else."""
 
-    ACTIVE = "active", _("有效")
-    REVOKED = "revoked", _("已撤销")
+    ACTIVE = "active", _("有效")  # the agent may act for the enterprise or person (until valid_until, if set)
+    REVOKED = "revoked", _("已撤销")  # withdrawn; kept for the record, grants nothing

@@ -168,3 +168,27 @@ def test_agent_profile_lists_the_enterprises_they_act_for(client) -> None:  # ty
     client.force_login(agent)
     html = client.get("/accounts/profile/").content.decode()
     assert "开封市汴梁食品有限公司" in html and "91410200MA9TEQ007A" in html
+
+
+def test_admin_user_list_masks_id_numbers(client, citizen, settings) -> None:  # type: ignore[no-untyped-def]
+    from tongban.accounts import demo as accounts_demo
+    from tongban.organizations import demo as organizations_demo
+
+    settings.TONGBAN_DEMO = True
+    organizations_demo.load()
+    accounts_demo.load()
+    client.force_login(User.objects.get(username="sysadmin"))
+    html = client.get("/django-admin/accounts/user/").content.decode()
+    assert "410202199001010018" not in html and "0018" in html
+    for url in (
+        f"/django-admin/accounts/user/{citizen.pk}/change/",
+        "/django-admin/organizations/region/",
+        "/django-admin/organizations/department/",
+        "/django-admin/organizations/hall/",
+        "/django-admin/accounts/rolegrant/",
+        "/django-admin/accounts/apitoken/",
+        "/django-admin/accounts/agentauthorization/",
+        "/django-admin/accounts/enterprise/",
+        "/django-admin/organizations/staffposition/",
+    ):
+        assert client.get(url).status_code == 200, url
