@@ -20,9 +20,6 @@ POPULAR_LIMIT = 8
 
 # Re-exported so views read everything through this module.
 get_published_implementation = catalog_queries.get_published_implementation
-fetch_published_by_department = catalog_queries.fetch_published_by_department
-fetch_published_by_person_topic = catalog_queries.fetch_published_by_person_topic
-fetch_published_by_enterprise_topic = catalog_queries.fetch_published_by_enterprise_topic
 
 
 @dataclass
@@ -74,13 +71,61 @@ def search_published(
     return result
 
 
-def fetch_popular_implementations(limit: int = POPULAR_LIMIT) -> list[Implementation]:
+@dataclass
+class ServiceEntry:
+    """One service as the home page lists it: an item shown once, however many places implement it.
+
+    ``impl`` is the implementation a single link leads to (the highest level, i.e. the city's); ``places`` is how
+    many implementing bodies publish the item, so the page can send the citizen to a list of them instead.
+    """
+
+    impl: Implementation
+    places: int = 1
+
+
+def collapse_by_item(implementations: list[Implementation]) -> list[ServiceEntry]:
+    """The implementations as one entry per item, in first-seen order, the highest-level one representing it."""
+    entries: dict[int, ServiceEntry] = {}
+    for impl in implementations:
+        entry = entries.get(impl.item_id)
+        if entry is None:
+            entries[impl.item_id] = ServiceEntry(impl)
+            continue
+        entry.places += 1
+        # ExerciseLevel codes grow downwards (3 city, 4 county), so the smaller code is the higher level.
+        if (impl.level, impl.region.code) < (entry.impl.level, entry.impl.region.code):
+            entry.impl = impl
+    return list(entries.values())
+
+
+HomeGroup = tuple[str, str, list[ServiceEntry]]
+
+
+def fetch_home_groups() -> dict[str, list[HomeGroup]]:
+    """The three ways of browsing on the home page, each a list of (label, key, entries)."""
+    return {
+        "by_person": [
+            (label, key, collapse_by_item(impls))
+            for label, key, impls in catalog_queries.fetch_published_by_person_topic()
+        ],
+        "by_enterprise": [
+            (label, key, collapse_by_item(impls))
+            for label, key, impls in catalog_queries.fetch_published_by_enterprise_topic()
+        ],
+        "by_department": [
+            (label, key, [ServiceEntry(impl) for impl in impls])
+            for label, key, impls in catalog_queries.fetch_published_by_department()
+        ],
+    }
+
+
+def fetch_popular_services(limit: int = POPULAR_LIMIT) -> list[ServiceEntry]:
     """Services shown as 热门服务: fully online and 一次办妥 ones first (there is no usage statistic yet)."""
-    return list(
-        catalog_queries.fetch_published().order_by(
-            "-current_version__online_depth", "-current_version__one_visit", "item__name", "code"
-        )[:limit]
+    rows = catalog_queries.fetch_published().order_by(
+        "-current_version__online_depth", "-current_version__one_visit", "item__name", "level", "code"
     )
+    # Each item has at most a handful of implementations (city plus counties), so a few pages cover ``limit``.
+    return collapse_by_item(list(rows[: limit * 8]))[:limit]
 
 
 def fetch_filter_options() -> FilterOptions:

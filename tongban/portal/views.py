@@ -33,14 +33,12 @@ SEARCH_SUGGESTIONS = ["护照", "婚姻", "低保", "身份证", "社保"]
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """The portal home page: search box, services by department / life event / enterprise stage, popular ones."""
-    by_department = queries.fetch_published_by_department()
+    groups = queries.fetch_home_groups()
     context = {
-        "by_department": by_department,
-        "by_person": queries.fetch_published_by_person_topic(),
-        "by_enterprise": queries.fetch_published_by_enterprise_topic(),
-        "popular": queries.fetch_popular_implementations(),
+        **groups,
+        "popular": queries.fetch_popular_services(),
         "hot_words": SEARCH_SUGGESTIONS,
-        "total_published": sum(len(impls) for _label, _key, impls in by_department),
+        "total_published": sum(len(entries) for _label, _key, entries in groups["by_department"]),
     }
     return render(request, "portal/home.html", context)
 
