@@ -79,7 +79,7 @@ def load(items: list[dict[str, Any]] | None = None) -> dict[str, int]:
     from tongban.organizations.models import Department, Region
 
     if items is None:
-        from tongban.catalog.demo_data import ITEMS as items  # noqa: N811
+        from tongban.catalog.demo_data import ITEMS as items
     users = {
         u.username: u for u in User.objects.filter(username__in=["catalog_city", *COUNTY_ADMINS.values()])
     }

@@ -262,6 +262,28 @@ class ItemVersion(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.implementation} v{self.number}"
 
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        # Published and superseded versions are what cases point at: the only change ever allowed is the
+        # status flip PUBLISHED → SUPERSEDED done by the publish service.
+        if self.pk is not None and not self._state.adding:
+            stored = ItemVersion.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            if stored in (VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED):
+                update_fields = set(kwargs.get("update_fields") or ())
+                superseding = (
+                    stored == VersionStatus.PUBLISHED
+                    and self.status == VersionStatus.SUPERSEDED
+                    and update_fields
+                    and update_fields <= {"status", "updated_at"}
+                )
+                if not superseding:
+                    raise ITEM_VERSION_IMMUTABLE.error()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self.status in (VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED):
+            raise ITEM_VERSION_IMMUTABLE.error()
+        return super().delete(*args, **kwargs)
+
     @property
     def is_editable(self) -> bool:
         return self.status == VersionStatus.DRAFT
@@ -290,28 +312,6 @@ class ItemVersion(TimeStampedModel):
         """Names of the concrete (non-M2M) fields that make up the guide content, in model order."""
         return [f.name for f in cls._meta.concrete_fields if f.name not in cls.NON_GUIDE_FIELDS]
 
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        # Published and superseded versions are what cases point at: the only change ever allowed is the
-        # status flip PUBLISHED → SUPERSEDED done by the publish service.
-        if self.pk is not None and not self._state.adding:
-            stored = ItemVersion.objects.filter(pk=self.pk).values_list("status", flat=True).first()
-            if stored in (VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED):
-                update_fields = set(kwargs.get("update_fields") or ())
-                superseding = (
-                    stored == VersionStatus.PUBLISHED
-                    and self.status == VersionStatus.SUPERSEDED
-                    and update_fields
-                    and update_fields <= {"status", "updated_at"}
-                )
-                if not superseding:
-                    raise ITEM_VERSION_IMMUTABLE.error()
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if self.status in (VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED):
-            raise ITEM_VERSION_IMMUTABLE.error()
-        return super().delete(*args, **kwargs)
-
 
 class GuidePartMixin(models.Model):
     """Refuses to change a material, fee or FAQ unless its version is a draft (published guides never change)."""
@@ -319,11 +319,6 @@ class GuidePartMixin(models.Model):
     class Meta:
         abstract = True
 
-    def _check_version_editable(self) -> None:
-        stored = ItemVersion.objects.filter(pk=self.version_id).values_list("status", flat=True).first()  # type: ignore[attr-defined]
-        if stored is not None and stored != VersionStatus.DRAFT:
-            raise ITEM_VERSION_NOT_EDITABLE.error()
-
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         self._check_version_editable()
         super().save(*args, **kwargs)
@@ -331,6 +326,11 @@ class GuidePartMixin(models.Model):
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         self._check_version_editable()
         return super().delete(*args, **kwargs)
+
+    def _check_version_editable(self) -> None:
+        stored = ItemVersion.objects.filter(pk=self.version_id).values_list("status", flat=True).first()  # type: ignore[attr-defined]
+        if stored is not None and stored != VersionStatus.DRAFT:
+            raise ITEM_VERSION_NOT_EDITABLE.error()
 
 
 class Material(GuidePartMixin):

@@ -432,11 +432,7 @@ def version_content(version: ItemVersion) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for name in ItemVersion.guide_field_names():
         value = getattr(version, name)
-        if name == "flow_template":
-            value = value.key if value else None
-        else:
-            value = _plain(value)
-        data[name] = value
+        data[name] = (value.key if value else None) if name == "flow_template" else _plain(value)
     data["review_departments"] = sorted(d.credit_code for d in version.review_departments.all())
     data["materials"] = [{f: _plain(getattr(m, f)) for f in MATERIAL_FIELDS} for m in version.materials.all()]
     data["fees"] = [{f: getattr(x, f) for f in FEE_FIELDS} for x in version.fees.all()]

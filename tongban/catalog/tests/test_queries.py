@@ -67,11 +67,20 @@ def test_access_helpers_give_the_same_not_found_for_missing_and_forbidden(world)
     assert access_implementation_for_edit(world.admin_xiangfu, county.code) == county
     assert access_version_for_edit(world.admin_xiangfu, draft.pk) == draft
     errors = []
-    for user, key in [(world.admin_lankao, county.code), (world.admin_city, county.code), (world.admin_xiangfu, "X" * 31)]:
+    for user, key in [
+        (world.admin_lankao, county.code),
+        (world.admin_city, county.code),
+        (world.admin_xiangfu, "X" * 31),
+    ]:
         with pytest.raises(DomainError) as exc:
             access_implementation_for_edit(user, key)
         errors.append(exc.value.as_dict())
-    for user, pk in [(world.admin_lankao, draft.pk), (world.citizen, draft.pk), (world.admin_xiangfu, 10**9), (world.admin_xiangfu, "x")]:
+    for user, pk in [
+        (world.admin_lankao, draft.pk),
+        (world.citizen, draft.pk),
+        (world.admin_xiangfu, 10**9),
+        (world.admin_xiangfu, "x"),
+    ]:
         with pytest.raises(DomainError) as exc:
             access_version_for_edit(user, pk)
         errors.append(exc.value.as_dict())
