@@ -13,6 +13,9 @@ from tongban.catalog import choices
 
 MIN_ITEMS = 60
 MIN_CATEGORIES = 15
+# The mix the demo needs so that every path of the case engine and every portal topic has items.
+MIN_MIX = {"parallel": 6, "commitment": 4, "tolerance": 6, "accept_on_receipt": 5, "county_items": 20}
+MIN_PER_COUNTY = {"410212": 12, "410225": 12, "410221": 5}
 
 CITY_CATEGORIES = frozenset(
     {
@@ -434,6 +437,33 @@ def validate_items(items: list[dict[str, Any]]) -> list[str]:
                     errs.append(f"{cw}: core element {key} overridden without a deviation reason")
             merged = {**guide, **overrides}
             errs.extend(_check_guide(merged, cw, category))
+    errs.extend(_check_mix(items))
+    return errs
+
+
+def _check_mix(items: list[dict[str, Any]]) -> list[str]:
+    """The demo-wide mix: flows, lists, county coverage and every portal topic group populated."""
+    errs: list[str] = []
+    try:
+        counts = summary(items)
+    except (KeyError, TypeError, AttributeError) as exc:  # malformed items are reported item by item above
+        return [f"cannot summarise items: {exc!r}"]
+    for key, minimum in MIN_MIX.items():
+        if counts[key] < minimum:
+            errs.append(f"only {counts[key]} items with {key} (want at least {minimum})")
+    for county, minimum in MIN_PER_COUNTY.items():
+        if counts["per_county"].get(county, 0) < minimum:
+            errs.append(
+                f"county {county} implements only {counts['per_county'].get(county, 0)} items (want {minimum})"
+            )
+    missing_person = _codes(choices.PersonTopic) - set(counts["person_topics"])
+    if missing_person:
+        errs.append(f"person topics without items: {sorted(missing_person)}")
+    missing_enterprise = _codes(choices.EnterpriseTopic) - set(counts["enterprise_topics"])
+    if missing_enterprise:
+        errs.append(f"enterprise topics without items: {sorted(missing_enterprise)}")
+    if counts["with_fees"] < 3:
+        errs.append("fewer than 3 items with fees")
     return errs
 
 
