@@ -121,7 +121,7 @@ def _material_rows(version: Any, case: Any, upload_errors: dict[int, str]) -> li
             "material": material,
             "uploaded": current.get(material.pk),
             "error": upload_errors.get(material.pk, ""),
-            "required": material.necessity == MaterialNecessity.REQUIRED,
+            "required": material.necessity == MaterialNecessity.REQUIRED and not material.exempt_if_shared,
         }
         for material in version.materials.all()
     ]
