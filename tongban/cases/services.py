@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from tongban.accounts.choices import AgentStatus, Role, UserKind
 from tongban.accounts.models import AgentAuthorization, Enterprise
 from tongban.accounts.permissions import departments_for_role, user_has_role
-from tongban.cases import errors
+from tongban.cases import errors, events
 from tongban.cases.choices import (
     NOTICE_NUMBER_CODES,
     TRANSITIONS,
@@ -837,7 +837,7 @@ def do_request_correction(
         _move(case, CaseAction.REQUEST_CORRECTION, actor, notice=notice.number, problems=len(listed))
         _notify(
             case,
-            "correction_requested",
+            events.CASE_CORRECTION_REQUESTED,
             _("您的申请需要补正材料"),
             _("办件 %(number)s 需要补正 %(count)s 项材料，请按一次性告知书补齐后重新提交。")
             % {"number": case.number, "count": len(listed)},
@@ -1012,7 +1012,7 @@ def _accept(
     )
     _notify(
         case,
-        "accepted",
+        events.CASE_ACCEPTED,
         _("您的申请已受理"),
         _("办件 %(number)s 已受理，承诺于 %(deadline)s 前办结。")
         % {"number": case.number, "deadline": case.deadline.isoformat() if case.deadline else "-"},
@@ -1085,7 +1085,7 @@ def do_refuse_acceptance(
         )
         _notify(
             case,
-            "not_accepted",
+            events.CASE_NOT_ACCEPTED,
             _("您的申请不予受理"),
             _("办件 %(number)s 不予受理，理由：%(reasons)s。")
             % {"number": case.number, "reasons": case.end_reason},
@@ -1555,13 +1555,13 @@ def _decide(case: Case, *, actor: Any, approve: bool, opinion: str, reasons: str
     verdict = _("准予") if approve else _("不予")
     _notify(
         case,
-        "decided",
+        events.CASE_DECIDED,
         _("您的申请已作出决定"),
         _("办件 %(number)s 已作出%(verdict)s决定。") % {"number": case.number, "verdict": verdict},
     )
     _notify(
         case,
-        "ready_for_pickup",
+        events.CASE_READY_FOR_PICKUP,
         _("办理结果可以领取"),
         _("办件 %(number)s 的结果已可领取，取件码 %(code)s。")
         % {"number": case.number, "code": case.pickup_code},
@@ -1636,7 +1636,7 @@ def do_deliver_case(
         )
         _notify(
             case,
-            "delivered",
+            events.CASE_DELIVERED,
             _("办理结果已送达"),
             _("办件 %(number)s 的办理结果已送达（%(mode)s）。")
             % {"number": case.number, "mode": DeliveryMode(mode).label},
@@ -1685,3 +1685,33 @@ def do_terminate_case(case: Case, *, actor: Any, reason: str, now: datetime | No
         if not (reason or "").strip():
             raise errors.REASON_REQUIRED.error()
         return _end(case, CaseAction.TERMINATE, actor, reason.strip(), now)
+
+
+def do_refresh_deadline(case: Case, *, now: datetime | None = None) -> Case:
+    """Recompute the stored (derived) deadlines of a running case, e.g. after the holiday table changed.
+
+    Appends ``case.refresh_deadline`` only when a date moved; open flow tasks follow the new deadline.
+    """
+    now = _now(now)
+    with transaction.atomic():
+        case = _lock_case(case)
+        before = (case.acceptance_deadline, case.deadline)
+        changed = _refresh_deadline(case, now)
+        if changed:
+            case.version_no += 1
+            case.save(update_fields=[*changed, "version_no", "updated_at"])
+            case.tasks.filter(state__in=ACTIVE_TASK_STATES, kind=TaskKind.FLOW).update(due_date=case.deadline)
+            _ledger(
+                case,
+                None,
+                "refresh_deadline",
+                {
+                    "state": case.state,
+                    "before": [str(d) if d else None for d in before],
+                    "after": [
+                        str(case.acceptance_deadline) if case.acceptance_deadline else None,
+                        str(case.deadline) if case.deadline else None,
+                    ],
+                },
+            )
+    return case

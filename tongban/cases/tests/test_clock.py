@@ -145,3 +145,15 @@ def test_no_clock_runs_for_drafts_and_decided_cases(world: World) -> None:
     version = make_item(world.scjg, materials=())
     draft = services.do_create_case(actor=world.citizen, version=version)
     assert remaining_working_days(draft) is None and warning_level(draft) == "none"
+
+
+def test_refreshing_deadlines_is_idempotent(world: World) -> None:
+    from tongban.cases.tasks import refresh_deadlines
+    from tongban.core.models import LedgerEntry
+
+    case = _accepted(world, "2025-09-26 10:00")
+    counts = refresh_deadlines.call()
+    assert counts == {"checked": 1, "skipped": 0}
+    case.refresh_from_db()
+    assert case.deadline == date(2025, 10, 16)
+    assert not LedgerEntry.objects.filter(action="case.refresh_deadline").exists()
