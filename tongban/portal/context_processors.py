@@ -16,6 +16,7 @@ OPTIONAL_LINKS = {
     "disclosure": "cases:disclosure",
     "login": "accounts:login",
     "register": "accounts:register",
+    "my_cases": "cases:my_cases",
 }
 
 
