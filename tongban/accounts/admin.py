@@ -29,7 +29,7 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ("username", "real_name")
     inlines = [RoleGrantInline]
     fieldsets = (
-        *DjangoUserAdmin.fieldsets,
+        *(DjangoUserAdmin.fieldsets or ()),
         (
             _("通办"),
             {

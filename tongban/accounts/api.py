@@ -84,8 +84,8 @@ def me(request: HttpRequest) -> MeSchema:
         roles=[
             RoleGrantSchema(
                 role=grant.role,
-                department=grant.department.name if grant.department_id else None,
-                region=grant.region.name if grant.region_id else None,
+                department=grant.department.name if grant.department is not None else None,
+                region=grant.region.name if grant.region is not None else None,
             )
             for grant in get_grants(user)
         ],

@@ -170,12 +170,12 @@ def load() -> None:
                     "password": password_hash,
                 },
             )
-            for role, department_name, region_code in staff.grants:
+            for role, department_name, grant_region_code in staff.grants:
                 do_grant_role(
                     user,
                     role,
                     department=_department(department_name),
-                    region=_region(region_code),
+                    region=_region(grant_region_code),
                     actor=None,
                 )
             window = None

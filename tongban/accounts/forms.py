@@ -55,7 +55,7 @@ class CitizenRegistrationForm(forms.Form):
     )
 
     def clean(self):  # type: ignore[no-untyped-def]
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if (
             cleaned.get("password1")
             and cleaned.get("password2")

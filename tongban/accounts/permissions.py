@@ -64,7 +64,7 @@ def grant_covers(
         return False
     if region is None and department is not None:
         region = department.region
-    if region is None or grant.region_id is None:
+    if region is None or grant.region is None:
         return True
     return region.path.startswith(grant.region.path)
 
@@ -92,7 +92,7 @@ def _scope_filter(user: Any, role: Role | str, *, department_field: str, region_
         part = Q()
         if grant.department_id is not None:
             part &= Q(**{department_field: grant.department_id})
-        if grant.region_id is not None:
+        if grant.region is not None:
             part &= Q(**{f"{region_path_field}__startswith": grant.region.path})
         condition |= part
     return condition
@@ -115,10 +115,12 @@ def regions_for_role(user: Any, role: Role | str) -> QuerySet[Region]:
     for grant in get_grants(user):
         if grant.role != wanted:
             continue
-        if grant.department_id is None and grant.region_id is None:
+        if grant.region is not None:
+            condition |= Q(path__startswith=grant.region.path)
+        elif grant.department is not None:
+            condition |= Q(path__startswith=grant.department.region.path)
+        else:
             return Region.objects.all()
-        scope = grant.region if grant.region_id is not None else grant.department.region
-        condition |= Q(path__startswith=scope.path)
     return Region.objects.filter(condition)
 
 

@@ -458,8 +458,8 @@ def do_revoke_role(grant: RoleGrant, *, actor: Any) -> None:
             data={
                 "user": user.username,
                 "role": grant.role,
-                "department": grant.department.credit_code if grant.department_id else None,
-                "region": grant.region.code if grant.region_id else None,
+                "department": grant.department.credit_code if grant.department is not None else None,
+                "region": grant.region.code if grant.region is not None else None,
             },
         )
         grant.delete()

@@ -38,7 +38,7 @@ def _region_out(region: Region) -> RegionSchema:
         code=region.code,
         name=region.name,
         level=region.level,
-        parent_code=region.parent.code if region.parent_id else None,
+        parent_code=region.parent.code if region.parent is not None else None,
         has_national_code=region.has_national_code,
     )
 

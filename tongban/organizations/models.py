@@ -45,7 +45,7 @@ class Region(TimeStampedModel):
         return self.name
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        parent_path = self.parent.path if self.parent_id else "/"
+        parent_path = self.parent.path if self.parent is not None else "/"
         self.path = f"{parent_path}{self.code}/"
         super().save(*args, **kwargs)
 
