@@ -9,6 +9,7 @@ the step, role and department each needs. Mirroring those into ``CaseTask`` rows
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,11 @@ from tongban.catalog.choices import FlowKind
 from tongban.catalog.models import FlowTemplate
 
 BPMN_DIR = Path(__file__).resolve().parent / "bpmn"
+
+# SpiffWorkflow logs every task state change at INFO; the ledger is our record, so keep its chatter out of the logs
+# unless the deployment's LOGGING asks for it explicitly.
+if logging.getLogger("spiff").level == logging.NOTSET:
+    logging.getLogger("spiff").setLevel(logging.WARNING)
 
 SINGLE_DEPARTMENT = "single-department"
 PARALLEL_REVIEW = "parallel-review"

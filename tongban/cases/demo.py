@@ -1,0 +1,310 @@
+"""Demo cases for the Kaifeng demo city, made by calling the real services (load order: organizations → accounts →
+catalog → cases).
+
+``load()`` is idempotent: every scenario carries an idempotency key on its applicant, and a scenario whose case
+already exists is skipped. Dates are set in the past through the services' ``now`` argument so the clock shows
+green, yellow and red cases today.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from stdnum.cn import ric
+
+from tongban.cases import services
+from tongban.cases.choices import TaskState
+from tongban.cases.flows import ensure_flow_templates
+from tongban.cases.models import Case, CaseTask
+from tongban.catalog.choices import MaterialNecessity
+from tongban.catalog.models import Implementation, ItemVersion
+from tongban.core.calendar import is_working_day
+from tongban.core.errors import DomainError
+
+logger = logging.getLogger(__name__)
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+DEMO_PDF = b"%PDF-1.4\n% Tongban demo material\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+class DemoCasesError(RuntimeError):
+    """The demo cases cannot be loaded (missing catalog items or personas)."""
+
+
+def working_days_ago(n: int, hour: int = 10, today: date | None = None) -> datetime:
+    """A Shanghai-time moment ``n`` working days before today (0 = today)."""
+    day = today or timezone.localdate()
+    remaining = n
+    while remaining:
+        day -= timedelta(days=1)
+        if is_working_day(day):
+            remaining -= 1
+    return datetime.combine(day, time(hour, 0), tzinfo=SHANGHAI)
+
+
+def _users() -> dict[str, Any]:
+    from tongban.accounts.models import User
+
+    names = [
+        "citizen", "citizen2", "agent", "clerk", "reviewer_scjg", "approver_scjg", "reviewer_ga", "approver_ga",
+        "reviewer_zj", "approver_zj", "reviewer_wj", "reviewer_mz", "approver_mz", "supervisor",
+    ]  # fmt: skip
+    users = {u.username: u for u in User.objects.filter(username__in=names)}
+    missing = sorted(set(names) - set(users))
+    if missing:
+        raise DemoCasesError(f"缺少演示账号（请先加载 accounts 演示数据）：{', '.join(missing)}")
+    return users
+
+
+def _version(item_name: str, department_name: str) -> ItemVersion:
+    implementation = (
+        Implementation.objects.filter(
+            item__name=item_name, department__name=department_name, current_version__isnull=False
+        )
+        .select_related("current_version")
+        .first()
+    )
+    if implementation is None:
+        raise DemoCasesError(f"缺少演示事项“{item_name}”（{department_name}），请先加载 catalog 演示数据")
+    return implementation.current_version
+
+
+def demo_form_data(version: ItemVersion, user: Any, enterprise: Any = None) -> dict[str, Any]:
+    """Plausible form data that passes the version's schema (prefill first, then a value per field type)."""
+    from tongban.cases.formschema import parse_fields, prefill_values
+
+    schema = version.form_schema or {}
+    data = prefill_values(schema, user=user, enterprise=enterprise)
+    for name, spec in parse_fields(schema).items():
+        if spec.x_format == "id_number" and name in data and not ric.is_valid(str(data[name])):
+            # A persona whose registered ID stdnum does not accept (birthplace code unknown at the birth date)
+            # would fail the form; use a valid demonstration number instead.
+            body = f"41020219900101{user.pk % 1000:03d}"
+            data[name] = body + ric.calc_check_digit(body + "0")
+        if name in data or spec.show_if:
+            continue
+        if spec.enum:
+            data[name] = spec.enum[0]
+        elif spec.type == "boolean":
+            data[name] = True
+        elif spec.type in ("number", "integer"):
+            value = spec.minimum if spec.minimum is not None else 1
+            data[name] = int(max(value, 1)) if spec.type == "integer" else max(value, 1)
+        elif spec.format == "date":
+            data[name] = "2026-01-15"
+        elif spec.format == "email":
+            data[name] = "demo@example.com"
+        elif spec.x_format == "id_number":
+            data[name] = getattr(user, "id_number", "") or "410202199001010018"
+        elif spec.x_format == "phone":
+            data[name] = "13800000000"
+        elif spec.x_format == "credit_code":
+            data[name] = getattr(enterprise, "credit_code", "") or "91410200MA9TEQ007A"
+        else:
+            text = f"演示：{spec.title}"
+            if spec.min_length and len(text) < spec.min_length:
+                text = text.ljust(spec.min_length, "。")
+            data[name] = text[: spec.max_length] if spec.max_length else text
+    return data
+
+
+def _apply(
+    key: str,
+    version: ItemVersion,
+    applicant: Any,
+    *,
+    when: datetime,
+    submit: bool = True,
+    enterprise: Any = None,
+    commitment: bool = False,
+) -> Case | None:
+    """Create (and submit) one demo case; ``None`` when the scenario already exists."""
+    if Case.objects.filter(created_by=applicant, idempotency_key=key).exists():
+        return None
+    case = services.do_create_case(
+        actor=applicant,
+        version=version,
+        form_data=demo_form_data(version, applicant, enterprise),
+        enterprise=enterprise,
+        idempotency_key=key,
+        now=when,
+    )
+    for material in version.materials.filter(necessity=MaterialNecessity.REQUIRED):
+        services.do_add_material(
+            case, actor=applicant, file=ContentFile(DEMO_PDF, name=f"{material.name[:40]}.pdf"), material=material,
+            now=when,
+        )  # fmt: skip
+    if commitment:
+        case = services.do_sign_commitment(case, actor=applicant, now=when)
+    if submit:
+        case = services.do_submit_case(case, actor=applicant, now=when)
+    return case
+
+
+def _task(case: Case, step: str, department_name: str | None = None) -> CaseTask:
+    tasks = case.tasks.filter(step=step, state__in=(TaskState.OPEN, TaskState.CLAIMED))
+    if department_name:
+        tasks = tasks.filter(department__name=department_name)
+    return tasks.order_by("id").first()  # type: ignore[return-value]
+
+
+def _single_to_decision(case: Case, reviewer: Any, approver: Any, when: datetime) -> Case:
+    services.do_complete_task(_task(case, "review"), actor=reviewer, outcome="approve", opinion="材料齐全，符合条件。",
+                              now=when)  # fmt: skip
+    services.do_complete_task(
+        _task(case, "audit"), actor=approver, outcome="approve", opinion="同意。", now=when
+    )
+    services.do_complete_task(
+        _task(case, "decide"), actor=approver, outcome="approve", opinion="准予许可。", now=when
+    )
+    return Case.objects.get(pk=case.pk)
+
+
+def _scenarios(u: dict[str, Any]) -> list[tuple[str, Callable[[], Case | None]]]:
+    from tongban.accounts.models import Enterprise
+
+    enterprise = Enterprise.objects.filter(agents__agent=u["agent"], agents__status="active").first()
+
+    def draft() -> Case | None:
+        return _apply("demo-draft", _version("居住证申领", "开封市公安局"), u["citizen"], when=working_days_ago(0),
+                      submit=False)  # fmt: skip
+
+    def submitted() -> Case | None:
+        return _apply(
+            "demo-submitted", _version("普通护照签发", "开封市公安局"), u["citizen"], when=working_days_ago(1)
+        )
+
+    def correction() -> Case | None:
+        case = _apply("demo-correction", _version("户口迁移（迁入）", "开封市公安局"), u["citizen"],
+                      when=working_days_ago(3))  # fmt: skip
+        if case is not None:
+            first = case.materials.filter(is_current=True).order_by("id").first()
+            services.do_request_correction(
+                case, actor=u["clerk"], problems=[(first, "复印件不清晰，请上传清晰的扫描件。")],
+                note="请一次性补齐。", now=working_days_ago(2),
+            )  # fmt: skip
+        return case
+
+    def review_yellow() -> Case | None:
+        # 食品经营许可: 5 working days promised, accepted 3 working days ago → 2 left → yellow.
+        case = _apply("demo-review-yellow", _version("食品经营许可", "开封市市场监督管理局"), u["citizen"],
+                      when=working_days_ago(4))  # fmt: skip
+        if case is not None:
+            case = services.do_accept_case(case, actor=u["clerk"], note="材料齐全", now=working_days_ago(3))
+        return case
+
+    def review_red() -> Case | None:
+        # 食品生产许可: 8 working days promised, accepted 10 working days ago → overdue → red.
+        case = _apply("demo-review-red", _version("食品生产许可", "开封市市场监督管理局"), u["citizen2"],
+                      when=working_days_ago(11))  # fmt: skip
+        if case is not None:
+            case = services.do_accept_case(case, actor=u["clerk"], now=working_days_ago(10))
+            services.do_complete_task(_task(case, "review"), actor=u["reviewer_scjg"], outcome="approve",
+                                      opinion="同意", now=working_days_ago(6))  # fmt: skip
+        return case
+
+    def parallel_open() -> Case | None:
+        case = _apply("demo-parallel-open", _version("娱乐场所经营许可", "开封市文化广电和旅游局"), u["citizen"],
+                      when=working_days_ago(2))  # fmt: skip
+        if case is not None:
+            case = services.do_accept_case(case, actor=u["clerk"], now=working_days_ago(1))
+        return case
+
+    def parallel_one_done() -> Case | None:
+        case = _apply("demo-parallel-one-done", _version("商品房预售许可", "开封市住房和城乡建设局"), u["agent"],
+                      when=working_days_ago(3), enterprise=enterprise)  # fmt: skip
+        if case is not None:
+            case = services.do_accept_case(case, actor=u["clerk"], now=working_days_ago(2))
+            services.do_complete_task(_task(case, "dept_review", "开封市住房和城乡建设局"), actor=u["reviewer_zj"],
+                                      outcome="approve", opinion="符合预售条件", now=working_days_ago(1))  # fmt: skip
+        return case
+
+    def special_procedure() -> Case | None:
+        case = _apply("demo-special", _version("旅馆业特种行业许可证核发", "开封市公安局"), u["citizen2"],
+                      when=working_days_ago(4))  # fmt: skip
+        if case is not None:
+            case = services.do_accept_case(case, actor=u["clerk"], now=working_days_ago(3))
+            services.do_start_special_procedure(
+                case, actor=u["reviewer_ga"], kind="site_inspection", reason="需现场核查消防和治安设施",
+                expected_days=5, now=working_days_ago(1),
+            )  # fmt: skip
+        return case
+
+    def awaiting_pickup() -> Case | None:
+        case = _apply("demo-pickup", _version("无犯罪记录证明开具", "开封市公安局"), u["citizen"],
+                      when=working_days_ago(2))  # fmt: skip
+        if case is not None:
+            case = services.do_accept_case(case, actor=u["clerk"], now=working_days_ago(2))
+            case = _single_to_decision(case, u["reviewer_ga"], u["approver_ga"], working_days_ago(1))
+        return case
+
+    def closed() -> Case | None:
+        case = _apply("demo-closed", _version("企业设立登记", "开封市市场监督管理局"), u["agent"],
+                      when=working_days_ago(6), enterprise=enterprise)  # fmt: skip
+        if case is not None:
+            case = services.do_accept_case(case, actor=u["clerk"], now=working_days_ago(6))
+            case = _single_to_decision(case, u["reviewer_scjg"], u["approver_scjg"], working_days_ago(5))
+            case = services.do_deliver_case(
+                case, actor=u["clerk"], mode="electronic", now=working_days_ago(5)
+            )
+        return case
+
+    def not_accepted() -> Case | None:
+        case = _apply("demo-not-accepted", _version("律师执业许可（设区的市级审查）", "开封市司法局"), u["citizen2"],
+                      when=working_days_ago(5))  # fmt: skip
+        if case is not None:
+            case = services.do_refuse_acceptance(
+                case, actor=u["clerk"], reasons=["申请人未取得法律职业资格证书，不符合受理条件。"],
+                now=working_days_ago(4),
+            )  # fmt: skip
+        return case
+
+    def withdrawn() -> Case | None:
+        case = _apply("demo-withdrawn", _version("出生医学证明补发、换发", "开封市卫生健康委员会"), u["citizen2"],
+                      when=working_days_ago(3))  # fmt: skip
+        if case is not None:
+            case = services.do_withdraw_case(case, actor=u["citizen2"], reason="已找到原件，不再需要补发。",
+                                             now=working_days_ago(2))  # fmt: skip
+        return case
+
+    def commitment() -> Case | None:
+        case = _apply("demo-commitment", _version("公共场所卫生许可", "开封市卫生健康委员会"), u["citizen2"],
+                      when=working_days_ago(2), commitment=True)  # fmt: skip
+        if case is not None:
+            case = services.do_accept_case(case, actor=u["clerk"], now=working_days_ago(2))
+        return case
+
+    return [
+        ("draft", draft),
+        ("submitted", submitted),
+        ("correction_requested", correction),
+        ("in_review (yellow)", review_yellow),
+        ("in_review (red)", review_red),
+        ("parallel review", parallel_open),
+        ("parallel review, one department done", parallel_one_done),
+        ("special_procedure", special_procedure),
+        ("decided, awaiting pickup", awaiting_pickup),
+        ("closed", closed),
+        ("not_accepted", not_accepted),
+        ("withdrawn", withdrawn),
+        ("告知承诺 decided with verification", commitment),
+    ]
+
+
+def load() -> dict[str, int]:
+    """Create the demo cases that do not exist yet; returns ``{"created": n, "skipped": m}``."""
+    ensure_flow_templates()
+    users = _users()
+    counts = {"created": 0, "skipped": 0}
+    for label, scenario in _scenarios(users):
+        try:
+            case = scenario()
+        except DomainError as exc:
+            raise DemoCasesError(f"演示办件“{label}”：{exc.code} {exc.message} {exc.fields}") from exc
+        counts["created" if case is not None else "skipped"] += 1
+    return counts
