@@ -41,6 +41,10 @@ class RegionTree:
     xiangfu_township: Region  # 410212100000 城关镇 (demonstration)
     lankao_township: Region  # 410225100000 城关镇 (demonstration)
 
+    def __getitem__(self, key: str) -> Region:
+        """Also allow ``tree["city"]`` for callers that prefer mapping access."""
+        return getattr(self, key)
+
 
 def make_region_tree() -> RegionTree:
     """开封市 with 祥符区 and 兰考县 and one township each (idempotent by code)."""
