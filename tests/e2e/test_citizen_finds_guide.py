@@ -12,8 +12,18 @@ from tongban.catalog.models import Implementation
 
 
 @pytest.fixture
-def city_with_passport(demo_city: None) -> None:
-    """The demo city; if its catalog has no published passport guide yet, publish one through the services."""
+def city_with_passport(transactional_db: None, settings) -> None:  # type: ignore[no-untyped-def]
+    """The demo city's regions, accounts and catalog (this journey needs no cases), loaded by the real loaders.
+
+    Falls back to publishing one passport guide through the catalog services when the demo catalog has none.
+    """
+    from tongban.core.management.commands.load_demo import import_demo_module
+
+    settings.TONGBAN_DEMO = True
+    for app in ("organizations", "accounts", "catalog"):
+        module = import_demo_module(app)
+        if module is not None:
+            module.load()
     published = Implementation.objects.filter(
         item__name__contains="护照", current_version__status="published"
     )
@@ -80,3 +90,17 @@ def test_citizen_finds_the_passport_guide_reads_it_large_and_downloads_the_pdf(
     shot("portal-06-guide-phone")
     page.goto(f"{live_server.url}/")
     shot("portal-07-home-phone")
+
+
+def test_changing_a_search_filter_updates_the_results_in_place(
+    page: Page, live_server, city_with_passport
+) -> None:
+    page.goto(f"{live_server.url}/search/?q=护照")
+    expect(page.locator(".tb-result").first).to_be_visible()
+    before = page.locator(".tb-result").count()
+    page.evaluate("window.tbMarker = 'same page'")  # survives only if the page is not reloaded
+    page.get_by_label("行使层级").select_option(label="市级")
+    expect(page).to_have_url(re.compile(r"level=3"))
+    expect(page.locator(".tb-result-meta", has_text="县级")).to_have_count(0)
+    assert page.locator(".tb-result").count() <= before
+    assert page.evaluate("window.tbMarker") == "same page"
