@@ -82,6 +82,8 @@ def login(page, live_server) -> Iterator[Callable[[str], None]]:  # type: ignore
         page.fill("#id_username", username)
         page.fill("#id_password", password)
         page.click("main button[type=submit]")  # the header has submit buttons too (language, 大字版)
+        # Wait for the redirect away from the login page, not just network idle (which can come first).
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
         page.wait_for_load_state("networkidle")
 
     yield _login

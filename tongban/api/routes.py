@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -57,9 +58,20 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, NOT_FOUND.error().as_dict(), status=404)
 
 
+# ninja raises bare HttpErrors with English text (e.g. an unparsable body); users get a stable code and Chinese.
+_HTTP_ERRORS = {
+    400: ("MALFORMED_REQUEST", _("请求内容无法解析，请提交合法的 JSON 或表单数据。")),
+    401: ("NOT_AUTHENTICATED", _("请先登录。")),
+    403: ("PERMISSION_DENIED", _("您无权执行此操作。")),
+    404: ("NOT_FOUND", _("找不到该对象，或您无权访问。")),
+    405: ("METHOD_NOT_ALLOWED", _("不支持该请求方法。")),
+    429: ("TOO_MANY_REQUESTS", _("请求过于频繁，请稍后再试。")),
+}
+
+
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    code = {400: "BAD_REQUEST", 401: "NOT_AUTHENTICATED", 403: "PERMISSION_DENIED", 404: "NOT_FOUND"}.get(
-        exc.status_code, "HTTP_ERROR"
+    code, message = _HTTP_ERRORS.get(exc.status_code, ("HTTP_ERROR", _("请求无法处理。")))
+    return api.create_response(
+        request, {"code": code, "message": str(message), "fields": {}}, status=exc.status_code
     )
-    return api.create_response(request, {"code": code, "message": str(exc), "fields": {}}, status=exc.status_code)

@@ -100,10 +100,11 @@ def test_wrong_json_shape_gets_422_not_500(client, citizen, body) -> None:  # ty
 
 
 def test_unparsable_json_gets_a_4xx_not_500(client, citizen) -> None:  # type: ignore[no-untyped-def]
-    # django-ninja refuses an unparsable body before validation; the API layer maps it to 400 BAD_REQUEST.
+    # django-ninja refuses an unparsable body before validation; the API layer maps it to 400 MALFORMED_REQUEST with a Chinese message.
     response = client.post("/api/v1/auth/token", "not json", content_type="application/json")
     assert response.status_code == 400
-    assert response.json()["code"] == "BAD_REQUEST"
+    assert response.json()["code"] == "MALFORMED_REQUEST"
+    assert "无法解析" in response.json()["message"]
     assert not ApiToken.objects.exists()
 
 
