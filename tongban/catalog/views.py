@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from tongban.catalog import queries
 from tongban.catalog.choices import VersionStatus
+from tongban.catalog.errors import ITEM_VERSION_NOT_EDITABLE
 from tongban.catalog.forms import (
     FaqFormSet,
     FeeFormSet,
@@ -217,6 +218,11 @@ def version_edit(request: HttpRequest, pk: int) -> HttpResponse:
         )
         context = _editor_context(stored, form, {f"{k}_formset": v for k, v in formsets.items()})
         return render(request, "catalog/version_edit.html", context, status=422)
+    status = 200
+    if request.method == "POST":
+        # A POST to a version that stopped being a draft (submitted in another tab): refuse, show the stored state.
+        messages.error(request, str(ITEM_VERSION_NOT_EDITABLE.message))
+        status = 409
     form = VersionForm(instance=version, parent_version=parent_version)
     formsets = {
         "materials_formset": MaterialFormSet(
@@ -225,7 +231,9 @@ def version_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "fees_formset": FeeFormSet(prefix="fees", initial=_initial_rows(version.fees.all(), FEE_FIELDS)),
         "faqs_formset": FaqFormSet(prefix="faqs", initial=_initial_rows(version.faqs.all(), FAQ_FIELDS)),
     }
-    return render(request, "catalog/version_edit.html", _editor_context(version, form, formsets))
+    return render(
+        request, "catalog/version_edit.html", _editor_context(version, form, formsets), status=status
+    )
 
 
 @catalog_admin_required

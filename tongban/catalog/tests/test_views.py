@@ -228,3 +228,27 @@ def test_detail_start_draft_and_diff(client, world):
     do_update_draft(draft, actor=world.admin_city, fields={"promised_days": 7})
     body = client.get(reverse("catalog:version_diff", args=[draft.pk])).content.decode()
     assert 'data-element="promised_days"' in body
+
+
+def test_posting_to_a_submitted_version_changes_nothing(client, world, county):
+    draft = county.versions.get()
+    data = editor_post(draft, promised_days="3")
+    do_submit_version(draft, actor=world.admin_xiangfu)
+    client.force_login(world.admin_xiangfu)
+    response = client.post(reverse("catalog:version_edit", args=[draft.pk]), data)
+    assert response.status_code == 409
+    assert ItemVersion.objects.get(pk=draft.pk).promised_days == 10
+
+
+def test_admin_list_query_count_does_not_grow_per_row(client, world, django_assert_max_num_queries):
+    from tongban.catalog.tests.factories import make_item, publish
+
+    for n in range(6):
+        item = make_item(f"00011700{n + 4}000", f"列表测试事项{n}", "01")
+        publish(
+            do_create_implementation(item, world.city_dept, actor=None), None, result_name=f"列表测试事项{n}"
+        )
+    client.force_login(world.admin_city)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("catalog:admin_list"))
+    assert response.status_code == 200 and response.content.decode().count("列表测试事项") >= 6
