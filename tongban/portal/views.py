@@ -14,6 +14,7 @@ from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
@@ -67,7 +68,7 @@ def search(request: HttpRequest) -> HttpResponse:
     is_partial = request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")
     template = "portal/_partials/search_results.html" if is_partial else "portal/search.html"
     response = render(request, template, context)
-    response.headers["Vary"] = "HX-Request"
+    patch_vary_headers(response, ["HX-Request"])
     return response
 
 

@@ -243,3 +243,11 @@ def test_switching_to_english_shows_english_headings(client: Client, small_catal
     assert "Popular services" in html
     assert "Search" in html
     assert "热门服务" not in html
+
+
+def test_a_stale_form_gets_a_chinese_csrf_page(db) -> None:
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("portal:elderly_toggle"), {"mode": "on"})
+    assert response.status_code == 403
+    assert "页面已过期" in text_of(response)
+    assert ELDERLY_COOKIE not in response.cookies
