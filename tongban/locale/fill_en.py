@@ -31,6 +31,7 @@ class Entry:
     msgid: str = ""
     msgid_plural: str | None = None
     msgstr: dict[int, str] = field(default_factory=dict)  # index -1 for plain msgstr
+    has_msgid: bool = False  # False for a block of comments only
 
 
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
@@ -58,7 +59,7 @@ def parse(text: str) -> list[Entry]:
 
     def flush() -> None:
         nonlocal current
-        if current.comments or current.msgid or current.msgstr:
+        if current.has_msgid:
             entries.append(current)
         current = Entry()
 
@@ -68,8 +69,10 @@ def parse(text: str) -> list[Entry]:
             flush()
             target = None
             continue
+        if line.startswith("#~"):
+            continue  # obsolete entries: makemessages brings a msgid back when it is used again
         if line.startswith("#"):
-            if current.msgid or current.msgstr:
+            if current.has_msgid:
                 flush()
             current.comments.append(line)
             continue
@@ -81,6 +84,7 @@ def parse(text: str) -> list[Entry]:
                 target = ("msgctxt", 0)
             elif key == "msgid":
                 current.msgid = value
+                current.has_msgid = True
                 target = ("msgid", 0)
             elif key == "msgid_plural":
                 current.msgid_plural = value
@@ -100,7 +104,8 @@ def parse(text: str) -> list[Entry]:
             else:
                 setattr(current, kind, getattr(current, kind) + value)
     flush()
-    return entries
+    # Only the first entry may have an empty msgid (the header); a stray one makes msgfmt fail.
+    return entries[:1] + [e for e in entries[1:] if e.msgid]
 
 
 def render(entries: list[Entry]) -> str:
@@ -135,6 +140,13 @@ def main() -> int:
             header = header.replace("Language: \\n", "Language: en\\n").replace(
                 "Language: \n", "Language: en\n"
             )
+            for default, value in (
+                ("Project-Id-Version: PACKAGE VERSION", "Project-Id-Version: Tongban"),
+                ("PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE", "PO-Revision-Date: 2026-11-23 00:00+0000"),
+                ("Last-Translator: FULL NAME <EMAIL@ADDRESS>", "Last-Translator: Tongban contributors"),
+                ("Language-Team: LANGUAGE <LL@li.org>", "Language-Team: English"),
+            ):
+                header = header.replace(default, value)
             entry.msgstr[-1] = header
             continue
         fuzzy = any(c.startswith("#,") and "fuzzy" in c for c in entry.comments)
