@@ -161,14 +161,14 @@ def start_workflow(template: FlowTemplate, data: dict[str, Any]) -> BpmnWorkflow
     return workflow
 
 
-def dump_workflow(workflow: BpmnWorkflow) -> dict[str, Any]:
-    """The JSON-ready serialised state of ``workflow`` (kept in ``Case.flow_state``)."""
-    return json.loads(_serializer.serialize_json(workflow))
+def dump_workflow(workflow: BpmnWorkflow) -> str:
+    """The serialised state of ``workflow`` as JSON text (kept verbatim in ``Case.flow_state``)."""
+    return _serializer.serialize_json(workflow)
 
 
-def load_workflow(state: dict[str, Any]) -> BpmnWorkflow:
-    """Restore a workflow from ``Case.flow_state``."""
-    return _serializer.deserialize_json(json.dumps(state))
+def load_workflow(state: str | dict[str, Any]) -> BpmnWorkflow:
+    """Restore a workflow from ``Case.flow_state`` (JSON text; a dict is accepted for old rows)."""
+    return _serializer.deserialize_json(state if isinstance(state, str) else json.dumps(state))
 
 
 def ready_user_tasks(workflow: BpmnWorkflow) -> list[ReadyTask]:

@@ -148,7 +148,9 @@ class Case(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    flow_state = models.JSONField(_("流程状态"), null=True, blank=True)
+    # The SpiffWorkflow serialisation kept verbatim as JSON text: PostgreSQL's jsonb reorders object keys, and
+    # SpiffWorkflow 3.2 does not restore a multi-instance task correctly from a reordered document.
+    flow_state = models.TextField(_("流程状态（BPMN 序列化）"), null=True, blank=True)
 
     submitted_at = models.DateTimeField(_("申请时间"), null=True, blank=True, db_index=True)
     accepted_at = models.DateTimeField(_("受理时间"), null=True, blank=True)
