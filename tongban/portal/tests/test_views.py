@@ -251,3 +251,10 @@ def test_a_stale_form_gets_a_chinese_csrf_page(db) -> None:
     assert response.status_code == 403
     assert "页面已过期" in text_of(response)
     assert ELDERLY_COOKIE not in response.cookies
+
+
+def test_header_forms_do_not_capture_the_pages_own_submit_button(client: Client, db) -> None:
+    # Scripts and the e2e login helper click the first "button[type=submit]"; it must be the page's own form.
+    html = text_of(client.get(reverse("portal:home")))
+    header = html.split("<header", 1)[1].split("</header>", 1)[0]
+    assert 'type="submit"' not in header
