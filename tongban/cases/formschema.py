@@ -320,8 +320,15 @@ def validate(schema: dict[str, Any], data: Any) -> tuple[dict[str, Any], dict[st
     return clean, errors
 
 
-def display_rows(schema: dict[str, Any], data: dict[str, Any]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Stored form data as ``[(section title, [(label, shown value)])]`` for read-only pages."""
+def display_rows(
+    schema: dict[str, Any], data: dict[str, Any], *, mask: bool = False
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Stored form data as ``[(section title, [(label, shown value)])]`` for read-only pages.
+
+    With ``mask`` ID numbers and phone numbers (``x-format``) are shown masked (ARCHITECTURE §5.5).
+    """
+    from tongban.core.masking import mask_id_number, mask_phone
+
     rows = []
     for section in parse_sections(schema):
         items = []
@@ -335,6 +342,10 @@ def display_rows(schema: dict[str, Any], data: dict[str, Any]) -> list[tuple[str
                 shown = _("是") if value else _("否")
             else:
                 shown = _as_text(value)
+            if mask and spec.x_format == "id_number":
+                shown = mask_id_number(shown)
+            elif mask and spec.x_format == "phone":
+                shown = mask_phone(shown)
             items.append((spec.title, shown))
         if items:
             rows.append((section.title, items))

@@ -244,7 +244,7 @@ def _applicant_context(case: Any) -> dict[str, Any]:
         "problems": _correction_problems(case) if case.state == CaseState.CORRECTION_REQUESTED else [],
         "tolerated": [m for m in materials if m.tolerated and not m.supplied_at and m.material_id],
         "notices": list(case.notices.order_by("created_at", "id")),
-        "form_rows": display_rows(case.version.form_schema or {}, case.form_data or {}),
+        "form_rows": display_rows(case.version.form_schema or {}, case.form_data or {}, mask=True),
         "can_withdraw": case.state
         in {
             CaseState.SUBMITTED,
@@ -525,7 +525,7 @@ def _prereview_context(case: Any, *, accept_form: Any = None, refuse_form: Any =
         "case": case,
         "uploaded": uploaded,
         "missing": missing,
-        "form_rows": display_rows(version.form_schema or {}, case.form_data or {}),
+        "form_rows": display_rows(version.form_schema or {}, case.form_data or {}, mask=True),
         "accept_form": accept_form or forms.AcceptForm(tolerable=tolerable),
         "refuse_form": refuse_form or forms.ReasonForm(),
         "tolerable": tolerable,
@@ -741,7 +741,7 @@ def _staff_context(
     return {
         "case": case,
         "timeline": queries.fetch_case_timeline(case),
-        "form_rows": display_rows(case.version.form_schema or {}, case.form_data or {}),
+        "form_rows": display_rows(case.version.form_schema or {}, case.form_data or {}, mask=True),
         "materials": list(case.materials.select_related("material").order_by("-is_current", "id")),
         "notices": list(case.notices.order_by("created_at", "id")),
         "tasks": tasks,

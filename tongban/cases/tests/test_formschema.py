@@ -230,3 +230,9 @@ def test_display_rows_show_labels_not_values():
     rows = display_rows(SCHEMA, {**VALID, "situation": "change", "agree": True})
     assert ("申请情形", "变更") in rows[1][1]
     assert ("本人承诺所填信息真实有效", "是") in rows[1][1]
+
+
+def test_display_rows_can_mask_id_and_phone_numbers():
+    rows = display_rows(SCHEMA, VALID, mask=True)
+    assert ("身份证号码", "410202********0018") in rows[0][1]
+    assert ("联系电话", "138****5678") in rows[0][1]
