@@ -6,10 +6,12 @@ import shutil
 import subprocess
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 
 from tongban.catalog.models import Implementation
+from tongban.catalog.services import do_publish_version, do_start_draft, do_submit_version, do_update_draft
 from tongban.portal.middleware import ELDERLY_COOKIE
 from tongban.portal.tests.factories import make_published
 
@@ -258,3 +260,37 @@ def test_header_forms_do_not_capture_the_pages_own_submit_button(client: Client,
     html = text_of(client.get(reverse("portal:home")))
     header = html.split("<header", 1)[1].split("</header>", 1)[0]
     assert 'type="submit"' not in header
+
+
+def test_a_materials_blank_form_downloads_from_the_guide(client: Client, db) -> None:
+    impl = make_published("护照加注")
+    draft_material = {
+        "name": "加注申请表",
+        "necessity": "1",
+        "blank_form": ContentFile(b"form-bytes", name="form.docx"),
+    }
+    other = make_published("出入境证件遗失报失")
+    draft = do_start_draft(impl, actor=None)
+    do_update_draft(draft, actor=None, materials=[draft_material])
+    do_submit_version(draft, actor=None)
+    do_publish_version(draft, actor=None)
+    impl.refresh_from_db()
+    material = impl.current_version.materials.get()
+
+    html = text_of(client.get(reverse("portal:guide", args=[impl.code])))
+    url = reverse("portal:guide_file", args=[impl.code, "blank_form", material.pk])
+    assert url in html
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"form-bytes"
+    assert response["Content-Disposition"].startswith("attachment")
+    # The same material through another guide, a missing sample, or an unknown kind: not found.
+    assert (
+        client.get(reverse("portal:guide_file", args=[other.code, "blank_form", material.pk])).status_code
+        == 404
+    )
+    assert (
+        client.get(reverse("portal:guide_file", args=[impl.code, "sample", material.pk])).status_code == 404
+    )
+    assert client.get(reverse("portal:guide_file", args=[impl.code, "basis", material.pk])).status_code == 404
+    assert client.get(reverse("portal:guide_result_sample", args=[impl.code])).status_code == 404
