@@ -1175,3 +1175,5 @@ EN.update(
         "已发布，新版办事指南已对外公开。": "Published; the new guide is now public.",
     }
 )
+
+EN.update({"其他地方的同一事项": "The same service elsewhere", "在其他地方办理：": "Handle it elsewhere:"})

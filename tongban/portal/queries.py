@@ -128,6 +128,16 @@ def fetch_popular_services(limit: int = POPULAR_LIMIT) -> list[ServiceEntry]:
     return collapse_by_item(list(rows[: limit * 8]))[:limit]
 
 
+def fetch_other_places(implementation: Implementation) -> list[Implementation]:
+    """The same item's other published implementations (another county, the city), for "办理地点切换"."""
+    return list(
+        catalog_queries.fetch_published()
+        .filter(item_id=implementation.item_id)
+        .exclude(pk=implementation.pk)
+        .order_by("level", "region__sort_order", "region__code")
+    )
+
+
 def fetch_filter_options() -> FilterOptions:
     """Departments and regions that have published services, plus item types and exercise levels."""
     published = catalog_queries.fetch_published().order_by()

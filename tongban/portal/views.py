@@ -93,7 +93,12 @@ def _apply_url(code: str) -> str | None:
 def guide(request: HttpRequest, code: str) -> HttpResponse:
     """The service guide (办事指南) of one implementation's current published version, every element shown."""
     impl = _get_implementation_or_404(code)
-    context = {"impl": impl, "version": impl.current_version, "apply_url": _apply_url(impl.code)}
+    context = {
+        "impl": impl,
+        "version": impl.current_version,
+        "apply_url": _apply_url(impl.code),
+        "other_places": queries.fetch_other_places(impl),
+    }
     return render(request, "portal/guide.html", context)
 
 

@@ -10,8 +10,16 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 
+from tongban.accounts.testing import make_department as make_accounts_department
+from tongban.accounts.testing import make_region_tree
 from tongban.catalog.models import Implementation
-from tongban.catalog.services import do_publish_version, do_start_draft, do_submit_version, do_update_draft
+from tongban.catalog.services import (
+    do_create_implementation,
+    do_publish_version,
+    do_start_draft,
+    do_submit_version,
+    do_update_draft,
+)
 from tongban.portal.middleware import ELDERLY_COOKIE
 from tongban.portal.tests.factories import make_published
 
@@ -294,3 +302,14 @@ def test_a_materials_blank_form_downloads_from_the_guide(client: Client, db) -> 
     )
     assert client.get(reverse("portal:guide_file", args=[impl.code, "basis", material.pk])).status_code == 404
     assert client.get(reverse("portal:guide_result_sample", args=[impl.code])).status_code == 404
+
+
+def test_guide_links_to_the_same_service_in_other_places(client: Client, passport) -> None:
+    lankao_police = make_accounts_department("兰考县公安局", "公安", region=make_region_tree().lankao)
+    county = do_create_implementation(passport.item, lankao_police, actor=None)
+    draft = county.versions.get()
+    do_submit_version(draft, actor=None)
+    do_publish_version(draft, actor=None)
+    html = text_of(client.get(reverse("portal:guide", args=[passport.code])))
+    assert reverse("portal:guide", args=[county.code]) in html
+    assert "兰考县" in html
