@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tongban.accounts.choices import Role
-from tongban.accounts.permissions import is_staff_user, regions_for_role, user_has_role
+from tongban.accounts.permissions import is_staff_user, user_has_role
 from tongban.cases import clock, forms, queries, services
 from tongban.cases.choices import CaseState, MaterialReviewStatus, TaskState
 from tongban.cases.formschema import SchemaForm, display_rows, prefill_values
@@ -416,14 +416,12 @@ def _require_role(user: Any, *roles: str) -> None:
 
 
 def _window_items(user: Any) -> list[Any]:
-    """Published implementations in the regions the clerk covers (a township clerk sees its county's items)."""
-    regions = list(regions_for_role(user, Role.CLERK))
-    items = []
-    for implementation in fetch_published():
-        path = implementation.region.path
-        if any(path.startswith(r.path) or r.path.startswith(path) for r in regions):
-            items.append(implementation)
-    return items
+    """Published implementations the clerk may take in: those whose department and region their grant covers."""
+    return [
+        implementation
+        for implementation in fetch_published()
+        if user_has_role(user, Role.CLERK, department=implementation.department, region=implementation.region)
+    ]
 
 
 @login_required
