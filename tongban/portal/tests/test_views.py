@@ -313,3 +313,9 @@ def test_guide_links_to_the_same_service_in_other_places(client: Client, passpor
     html = text_of(client.get(reverse("portal:guide", args=[passport.code])))
     assert reverse("portal:guide", args=[county.code]) in html
     assert "兰考县" in html
+
+
+def test_no_template_comment_leaks_into_the_page(client: Client, passport) -> None:
+    for url in (reverse("portal:home"), reverse("portal:guide", args=[passport.code]), reverse("portal:search")):
+        html = text_of(client.get(url))
+        assert "{#" not in html and "#}" not in html and "{%" not in html, url
