@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from datetime import date
 
-from django.db import transaction
+from django.db.models import F
 
 from tongban.cases.models import CaseNumberSequence
 
@@ -24,19 +24,21 @@ def region_code_for(region_code: str) -> str:
 def next_case_number(region_code: str, day: date) -> str:
     """The next ``<6-digit region><yyyymmdd><6-digit sequence>`` number; call inside the submitting transaction.
 
-    The sequence row is created with ``INSERT … ON CONFLICT DO NOTHING`` (so two first submissions of the day do
-    not collide) and then locked with ``select_for_update``; on SQLite the IMMEDIATE transaction already
-    serialises writers. A rolled-back submission gives its number back.
+    ``UPDATE … SET last = last + 1`` locks the row until the submitting transaction ends (the same row lock
+    ``select_for_update`` would take); the day's first submission creates the row with ``INSERT … ON CONFLICT DO
+    NOTHING`` so two first submissions do not collide. On SQLite the IMMEDIATE transaction already serialises
+    writers. Must run inside the submitting transaction; a rolled-back submission gives its number back.
     """
     code = region_code_for(region_code)
-    with transaction.atomic():
+    # UPDATE first: it takes the row lock and needs no extra round trip on every submission but the day's first.
+    updated = CaseNumberSequence.objects.filter(region_code=code, day=day).update(last=F("last") + 1)
+    if not updated:
         CaseNumberSequence.objects.bulk_create(
             [CaseNumberSequence(region_code=code, day=day, last=0)], ignore_conflicts=True
         )
-        sequence = CaseNumberSequence.objects.select_for_update().get(region_code=code, day=day)
-        sequence.last += 1
-        sequence.save(update_fields=["last"])
-    return f"{code}{day:%Y%m%d}{sequence.last:06d}"
+        CaseNumberSequence.objects.filter(region_code=code, day=day).update(last=F("last") + 1)
+    last = CaseNumberSequence.objects.filter(region_code=code, day=day).values_list("last", flat=True).get()
+    return f"{code}{day:%Y%m%d}{last:06d}"
 
 
 def new_query_code() -> str:

@@ -101,7 +101,7 @@ def _lock_case(case: Case | int) -> Case:
     try:
         return (
             Case.objects.select_for_update(of=("self",))
-            .select_related("version", "department", "region", "implementation")
+            .select_related("version", "department", "region", "implementation__item")
             .get(pk=pk)
         )
     except Case.DoesNotExist:
@@ -160,7 +160,7 @@ def _issue_notice(case: Case, kind: str, actor: Any, content: dict[str, Any], no
         kind=kind,
         number=f"{case.number}-{code}{count + 1:02d}",
         department=case.department,
-        content={"case_number": case.number, "item": case.version.implementation.item.name, **content},
+        content={"case_number": case.number, "item": case.implementation.item.name, **content},
         created_at=now,
         created_by=_user(actor),
     )
@@ -738,7 +738,7 @@ def do_window_intake(
                 originals_checked=originals_checked,
                 now=now,
             )
-        case = Case.objects.select_related("version", "department", "region", "implementation").get(
+        case = Case.objects.select_related("version", "department", "region", "implementation__item").get(
             pk=case.pk
         )
         return _submit(case, actor=actor, now=now)
@@ -1145,7 +1145,12 @@ def do_supplement_material(
 
 def _lock_task(task: CaseTask | int) -> tuple[Case, CaseTask]:
     pk = task.pk if isinstance(task, CaseTask) else task
-    case_id = CaseTask.objects.filter(pk=pk).values_list("case_id", flat=True).first()
+    # A task never moves to another case, so the caller's case id is safe to lock by.
+    case_id = (
+        task.case_id
+        if isinstance(task, CaseTask) and task.case_id
+        else CaseTask.objects.filter(pk=pk).values_list("case_id", flat=True).first()
+    )
     if case_id is None:
         raise errors.TASK_NOT_FOUND.error()
     case = _lock_case(case_id)
