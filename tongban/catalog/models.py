@@ -429,6 +429,8 @@ class SearchEntry(models.Model):
     name = models.CharField(_("事项名称"), max_length=200)
     text = models.TextField(_("检索原文"), blank=True)
     segmented = models.TextField(_("分词文本"), blank=True)
+    # The segmented name plus its aliases, space-padded (" 最低 生活 保障 低保 "), for ranking name-word matches.
+    name_terms = models.TextField(_("名称词"), blank=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     class Meta:

@@ -234,7 +234,8 @@ def search_published(
 ) -> SearchPage:
     """Search published implementations (decision record 0006); junk or empty input gives an empty page.
 
-    Ranking: exact name, then name contains the query, then other matches (department, materials, conditions).
+    Ranking: exact name, then name contains the query, then every query word is a word or alias of the name,
+    then other matches (department, materials, conditions).
     Filters: ``level`` (行使层级), ``region`` (code; that region and below), ``department`` (credit code or id),
     ``item_type``. Two queries: a count and the page.
     """
@@ -274,11 +275,15 @@ def search_published(
     result.num_pages = max(1, math.ceil(count / page_size))
     if count == 0 or page > result.num_pages:
         return result
+    name_words = Q()
+    for token in tokens:
+        name_words &= Q(search_entry__name_terms__contains=f" {token} ")
     ranked = matched.annotate(
         name_rank=Case(
             When(item__name=cleaned, then=Value(0)),
             When(item__name__icontains=cleaned, then=Value(1)),
-            default=Value(2),
+            When(name_words, then=Value(2)),  # every query word is a word (or alias) of the name: 低保, 驾照
+            default=Value(3),
             output_field=IntegerField(),
         )
     ).order_by("name_rank", "level", "item__name", "code")

@@ -485,7 +485,12 @@ def update_search_entry(implementation: Implementation) -> SearchEntry | None:
     segmented = segment_for_index(text)
     entry, _ = SearchEntry.objects.update_or_create(
         implementation=implementation,
-        defaults={"name": implementation.item.name, "text": text, "segmented": segmented},
+        defaults={
+            "name": implementation.item.name,
+            "text": text,
+            "segmented": segmented,
+            "name_terms": f" {segment_for_index(implementation.item.name)} ",
+        },
     )
     _write_fts(connection, implementation.pk, segmented)
     return entry

@@ -114,3 +114,28 @@ def test_the_shipped_demo_catalog_passes_the_quality_gate(db):
     counts = load()
     assert counts["city"] == len(ITEMS)
     assert load() == {"items": 0, "city": 0, "county": 0}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("query", "expected_first"),
+    [
+        ("护照", "普通护照签发"),
+        ("婚姻", "内地居民结婚登记"),
+        ("结婚", "内地居民结婚登记"),
+        ("低保", "最低生活保障审核确认"),
+        ("驾照", "机动车驾驶证核发（换证、补证）"),
+        ("公积金提取", "住房公积金提取"),
+        ("普通护照签发", "普通护照签发"),
+    ],
+)
+def test_everyday_words_find_the_demo_items(db, query, expected_first):
+    from tongban.accounts import demo as accounts_demo
+    from tongban.catalog.queries import search_published
+    from tongban.organizations import demo as organizations_demo
+
+    organizations_demo.load()
+    accounts_demo.load()
+    load()
+    page = search_published(query, level="3")
+    assert page.results and page.results[0].item.name == expected_first

@@ -173,3 +173,17 @@ def test_groupings_for_the_portal_home(catalog):
     assert "travel" in topics and "birth" not in topics
     ent = fetch_published_by_enterprise_topic()
     assert ent[0][0] == "准营准办" and [i.item.name for i in ent[0][2]] == ["食品经营许可变更"]
+
+
+def test_reindex_command_rebuilds_every_published_entry(catalog):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from tongban.catalog.models import SearchEntry
+
+    SearchEntry.objects.update(name_terms="", segmented="")
+    out = StringIO()
+    call_command("catalog_reindex", stdout=out)
+    assert "6" in out.getvalue()
+    assert names(search_published("低保"))[0] == "最低生活保障金给付"
