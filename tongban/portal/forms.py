@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -27,13 +27,14 @@ class SearchForm(forms.Form):
 
     def __init__(self, data: Any, *, options: FilterOptions) -> None:
         super().__init__(data)
-        self.fields["department"].choices = [
-            ("", _("全部部门")),
-            *((d.pk, d.name) for d in options.departments),
-        ]
-        self.fields["region"].choices = [("", _("全部区划")), *((r.code, r.name) for r in options.regions)]
-        self.fields["type"].choices = [("", _("全部类型")), *options.item_types]
-        self.fields["level"].choices = [("", _("全部层级")), *options.levels]
+        choices: dict[str, list[tuple[Any, Any]]] = {
+            "department": [("", _("全部部门")), *((d.pk, d.name) for d in options.departments)],
+            "region": [("", _("全部区划")), *((r.code, r.name) for r in options.regions)],
+            "type": [("", _("全部类型")), *options.item_types],
+            "level": [("", _("全部层级")), *options.levels],
+        }
+        for name, field_choices in choices.items():
+            cast(forms.ChoiceField, self.fields[name]).choices = field_choices
 
     def criteria(self) -> dict[str, Any]:
         """The valid criteria only: a field with a bad value is dropped; an over-long query is cut."""

@@ -18,7 +18,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from tongban.catalog.models import Implementation
+from tongban.catalog.models import Implementation, ItemVersion
 from tongban.core.errors import DomainError
 from tongban.portal import queries
 from tongban.portal.forms import SearchForm, parse_page
@@ -81,6 +81,13 @@ def _get_implementation_or_404(code: str) -> Implementation:
         raise
 
 
+def _current_version(impl: Implementation) -> ItemVersion:
+    # get_published_implementation only returns implementations with a published current version.
+    if impl.current_version is None:
+        raise Http404
+    return impl.current_version
+
+
 def _apply_url(code: str) -> str | None:
     # The case app's application page may not exist in this build; the guide must render either way.
     try:
@@ -126,7 +133,7 @@ def _file_response(field: FieldFile | None) -> FileResponse:
         handle = field.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=PurePosixPath(field.name).name)
+    return FileResponse(handle, as_attachment=True, filename=PurePosixPath(field.name or "file").name)
 
 
 @require_GET
@@ -135,7 +142,8 @@ def guide_file(request: HttpRequest, code: str, kind: str, material_id: int) -> 
     impl = _get_implementation_or_404(code)
     if kind not in MATERIAL_FILE_KINDS:
         raise Http404
-    material = next((m for m in impl.current_version.materials.all() if m.pk == material_id), None)
+    version = _current_version(impl)
+    material = next((m for m in version.materials.all() if m.pk == material_id), None)
     return _file_response(getattr(material, kind) if material else None)
 
 
@@ -143,7 +151,7 @@ def guide_file(request: HttpRequest, code: str, kind: str, material_id: int) -> 
 def guide_result_sample(request: HttpRequest, code: str) -> FileResponse:
     """The result sample (结果样本) of the published guide; public."""
     impl = _get_implementation_or_404(code)
-    return _file_response(impl.current_version.result_sample)
+    return _file_response(_current_version(impl).result_sample)
 
 
 def _safe_next(request: HttpRequest) -> str:

@@ -316,6 +316,10 @@ def test_guide_links_to_the_same_service_in_other_places(client: Client, passpor
 
 
 def test_no_template_comment_leaks_into_the_page(client: Client, passport) -> None:
-    for url in (reverse("portal:home"), reverse("portal:guide", args=[passport.code]), reverse("portal:search")):
+    for url in (
+        reverse("portal:home"),
+        reverse("portal:guide", args=[passport.code]),
+        reverse("portal:search"),
+    ):
         html = text_of(client.get(url))
         assert "{#" not in html and "#}" not in html and "{%" not in html, url
