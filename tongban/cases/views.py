@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from tongban.accounts.choices import Role
 from tongban.accounts.permissions import is_staff_user, user_has_role
+from tongban.accounts.queries import fetch_enterprises_for_agent
 from tongban.cases import clock, forms, queries, services
 from tongban.cases.choices import CaseState, MaterialReviewStatus, TaskState
 from tongban.cases.formschema import SchemaForm, display_rows, prefill_values
@@ -100,6 +101,16 @@ def apply(request: HttpRequest, code: str) -> HttpResponse:
     return _application_page(request, implementation.current_version, case=None)
 
 
+def _chosen_enterprise(request: HttpRequest, case: Any) -> tuple[Any, list[Any]]:
+    """The enterprise the application is for (法人 applicant) and the ones the user may act for (经办人)."""
+    enterprises = list(fetch_enterprises_for_agent(request.user))
+    if case is not None:
+        return case.enterprise, enterprises
+    wanted = request.POST.get("enterprise") or request.GET.get("as") or ""
+    chosen = next((e for e in enterprises if str(e.pk) == wanted), None)
+    return chosen, enterprises
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def draft_edit(request: HttpRequest, ref: str) -> HttpResponse:
@@ -131,6 +142,7 @@ def _application_page(request: HttpRequest, version: Any, case: Any) -> HttpResp
     """Render and process the application page; every POST saves the draft first, so nothing is lost."""
     schema = version.form_schema or {}
     user = request.user
+    enterprise, enterprises = _chosen_enterprise(request, case)
     error_ctx: dict[str, Any] = {}
     upload_errors: dict[int, str] = {}
     status = 200
@@ -146,6 +158,7 @@ def _application_page(request: HttpRequest, version: Any, case: Any) -> HttpResp
                     actor=user,
                     version=version,
                     form_data=form_data,
+                    enterprise=enterprise,
                     idempotency_key=request.POST.get("idempotency_key", "")[:100],
                 )
             else:
@@ -182,7 +195,11 @@ def _application_page(request: HttpRequest, version: Any, case: Any) -> HttpResp
         if case is not None and case.pk:
             case.refresh_from_db()
     else:
-        initial = dict(case.form_data) if case is not None else prefill_values(schema, user=user)
+        initial = (
+            dict(case.form_data)
+            if case is not None
+            else prefill_values(schema, user=user, enterprise=enterprise)
+        )
         form = SchemaForm(schema, prefix=FORM_PREFIX, initial=initial)
     context = {
         "version": version,
@@ -193,6 +210,8 @@ def _application_page(request: HttpRequest, version: Any, case: Any) -> HttpResp
         "accept": ACCEPT_ATTRIBUTE,
         "max_mb": max_upload_mb(),
         "idempotency_key": request.POST.get("idempotency_key") or uuid.uuid4().hex,
+        "enterprise": enterprise,
+        "enterprises": enterprises,
         **error_ctx,
     }
     return render(request, "cases/apply.html", context, status=status)

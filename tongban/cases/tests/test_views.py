@@ -487,3 +487,36 @@ def test_disclosure_masks_applicant_names_and_filters_by_department(client, worl
     assert "王*英" in html and "王秀英" not in html
     other = client.get(reverse("cases:disclosure"), {"department": world.ga.pk}).content.decode()
     assert "王*英" not in other
+
+
+def test_an_enterprise_agent_applies_for_the_enterprise_with_its_data_prefilled(client, world):
+    schema = {
+        "properties": {"company": {"type": "string", "title": "单位名称", "x-prefill": "enterprise.name"}},
+        "required": ["company"],
+    }
+    version = make_item(world.scjg, form_schema=schema, materials=())
+    client.force_login(world.agent)
+    page = client.get(_apply_url(version), {"as": world.enterprise.pk}).content.decode()
+    assert f'value="{world.enterprise.name}"' in page
+    response = client.post(
+        _apply_url(version),
+        {
+            "action": "submit",
+            "idempotency_key": "e1",
+            "enterprise": world.enterprise.pk,
+            "f-company": "汴梁食品",
+        },
+    )
+    case = Case.objects.get(created_by=world.agent)
+    assert response.status_code == 302
+    assert case.enterprise == world.enterprise and case.agent == world.agent
+
+
+def test_an_enterprise_the_user_may_not_act_for_is_ignored(client, world):
+    version = make_item(world.scjg, materials=())
+    client.force_login(world.citizen)
+    client.post(
+        _apply_url(version), {"action": "save", "idempotency_key": "e2", "enterprise": world.enterprise.pk}
+    )
+    case = Case.objects.get(created_by=world.citizen)
+    assert case.enterprise is None and case.applicant_user == world.citizen
