@@ -1177,3 +1177,5 @@ EN.update(
 )
 
 EN.update({"其他地方的同一事项": "The same service elsewhere", "在其他地方办理：": "Handle it elsewhere:"})
+
+EN.update({"当场办结": "Done on the spot"})

@@ -119,7 +119,7 @@ def guide_pdf(request: HttpRequest, code: str) -> HttpResponse:
     response.headers["Content-Disposition"] = (
         f"attachment; filename=\"guide-{impl.code}.pdf\"; filename*=UTF-8''{filename}"
     )
-    response.headers["Cache-Control"] = "public, max-age=3600"
+    response.headers["Cache-Control"] = "public, max-age=600"
     return response
 
 

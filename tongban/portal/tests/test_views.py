@@ -323,3 +323,11 @@ def test_no_template_comment_leaks_into_the_page(client: Client, passport) -> No
     ):
         html = text_of(client.get(url))
         assert "{#" not in html and "#}" not in html and "{%" not in html, url
+
+
+def test_an_immediate_service_says_done_on_the_spot_not_zero_days(client: Client, db) -> None:
+    impl = make_published("居住证签注", case_kind="1", promised_days=0, legal_days=1)
+    assert "当场办结" in text_of(client.get(reverse("portal:guide", args=[impl.code])))
+    html = text_of(client.get(reverse("portal:search"), {"q": "居住证"}))
+    assert "当场办结" in html
+    assert "承诺 0 个工作日" not in html
