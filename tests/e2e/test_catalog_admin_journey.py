@@ -5,25 +5,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from tongban.catalog.models import Implementation
 
 
-@pytest.fixture
-def catalog_demo(transactional_db, settings):  # type: ignore[no-untyped-def]
-    """Regions, departments, demo accounts and the demo catalog, through the real loaders (cases not needed)."""
-    from tongban.accounts import demo as accounts_demo
-    from tongban.catalog import demo as catalog_demo_loader
-    from tongban.organizations import demo as organizations_demo
-
-    settings.TONGBAN_DEMO = True
-    organizations_demo.load()
-    accounts_demo.load()
-    catalog_demo_loader.load()
-
-
-def test_county_admin_drafts_fixes_and_publishes(page, live_server, catalog_demo, login, shot):
+def test_county_admin_drafts_fixes_and_publishes(page, live_server, demo_city, login, shot):
     login("catalog_xiangfu")
     page.goto(f"{live_server.url}/catalog/admin/")
     shot("catalog-01-admin-list")

@@ -470,3 +470,18 @@ def diff_versions(a: ItemVersion, b: ItemVersion) -> list[Change]:
     changes += _diff_parts("fees", _("收费项目"), Fee, "name", list(a.fees.all()), list(b.fees.all()))
     changes += _diff_parts("faqs", _("常见问题"), Faq, "question", list(a.faqs.all()), list(b.faqs.all()))
     return changes
+
+
+def get_last_return_reason(version: ItemVersion) -> str:
+    """Why ``version`` was last sent back (from the ledger), or '' if it never was."""
+    from tongban.core.models import LedgerEntry
+
+    entry = (
+        LedgerEntry.objects.filter(
+            action="catalog.version_returned", object_type="catalog.itemversion", object_id=str(version.pk)
+        )
+        .order_by("-seq")
+        .only("data")
+        .first()
+    )
+    return str(entry.data.get("reason", "")) if entry is not None else ""

@@ -170,6 +170,9 @@ def _editor_context(version: ItemVersion, form: VersionForm, formsets: dict[str,
         "error_count": sum(1 for i in issues if i.is_error),
         "deviations": [element_label(e) for e in differing_core_elements(version)],
         "return_form": ReturnForm(),
+        "return_reason": queries.get_last_return_reason(version)
+        if version.status == VersionStatus.DRAFT
+        else "",
     }
 
 

@@ -197,6 +197,7 @@ def test_submit_publish_and_return_buttons(client, world, county):
     assert ItemVersion.objects.get(pk=draft.pk).status == VersionStatus.SUBMITTED  # a reason is required
     client.post(reverse("catalog:version_return", args=[draft.pk]), {"reason": "请补充常见问题"})
     assert ItemVersion.objects.get(pk=draft.pk).status == VersionStatus.DRAFT
+    assert "请补充常见问题" in client.get(reverse("catalog:version_edit", args=[draft.pk])).content.decode()
     client.post(reverse("catalog:version_submit", args=[draft.pk]))
     response = client.post(reverse("catalog:version_publish", args=[draft.pk]), {"confirm": "on"})
     assert response.status_code == 302
