@@ -53,3 +53,9 @@ def test_mark_all_read(client, message):
     client.post(reverse("cases:messages_read_all"))
     message.refresh_from_db()
     assert message.read_at is not None
+
+
+def test_the_case_pages_show_the_unread_badge(client, message):
+    client.force_login(message.user)
+    html = client.get(reverse("cases:my_cases")).content.decode()
+    assert 'id="unread-badge"' in html
