@@ -1179,3 +1179,5 @@ EN.update(
 EN.update({"其他地方的同一事项": "The same service elsewhere", "在其他地方办理：": "Handle it elsewhere:"})
 
 EN.update({"当场办结": "Done on the spot"})
+
+EN.update({"办件编号和查询码印在收件回执上。": "The case number and query code are printed on your receipt."})

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from tongban.accounts.testing import make_department as make_accounts_department
 from tongban.accounts.testing import make_region_tree
@@ -331,3 +331,14 @@ def test_an_immediate_service_says_done_on_the_spot_not_zero_days(client: Client
     html = text_of(client.get(reverse("portal:search"), {"q": "居住证"}))
     assert "当场办结" in html
     assert "承诺 0 个工作日" not in html
+
+
+def test_home_has_a_progress_lookup_form_when_the_cases_app_offers_one(client: Client, db) -> None:
+    html = text_of(client.get(reverse("portal:home")))
+    try:
+        progress_url = reverse("cases:progress")
+    except NoReverseMatch:  # the cases app is optional for the portal
+        assert 'id="tb-home-number"' not in html
+        return
+    assert f'action="{progress_url}"' in html
+    assert 'name="number"' in html and 'name="code"' in html
