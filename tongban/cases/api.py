@@ -23,6 +23,7 @@ from tongban.cases import errors, queries, services
 from tongban.cases.choices import CaseState, Channel
 from tongban.cases.models import Case, CaseMaterial, CaseTask
 from tongban.catalog.models import Material
+from tongban.core.errors import VALIDATION_ERROR
 from tongban.core.masking import mask_name
 
 router = Router(tags=["cases"], auth=api_auth)
@@ -237,6 +238,20 @@ def _user(request: HttpRequest) -> Any:
     return request.auth  # type: ignore[attr-defined]
 
 
+def _no_nul(value: Any, where: str = "payload") -> None:
+    """Refuse NUL characters anywhere in the input (PostgreSQL cannot store them; 422 instead of a 500)."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise VALIDATION_ERROR.error(fields={where: ["不能包含空字符。"]})
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _no_nul(key, where)
+            _no_nul(item, f"{where}.{key}")
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _no_nul(item, where)
+
+
 def _ref(case: Case) -> CaseRefSchema:
     return CaseRefSchema(
         number=case.number,
@@ -367,12 +382,13 @@ def create_case(request: HttpRequest, payload: CaseCreateSchema) -> tuple[int, C
     With ``submit: true`` the case is submitted at once (422 ``MATERIALS_MISSING`` when materials are required:
     create, upload, then ``POST /cases/{ref}/submit``).
     """
+    _no_nul(payload.dict())
     case = services.do_create_case(
         actor=_user(request),
         implementation_code=payload.implementation_code,
         form_data=payload.form_data,
         channel=Channel.API,
-        idempotency_key=request.headers.get("Idempotency-Key", ""),
+        idempotency_key=request.headers.get("Idempotency-Key", "").replace("\x00", ""),
         submit=payload.submit,
         **_on_behalf_of(payload.on_behalf_of),
     )
@@ -396,6 +412,7 @@ def upload_material(
 ) -> tuple[int, MaterialSchema]:
     """Upload a file for a catalog material (``material_id``) or an extra (``name``); drafts and flagged
     corrections only. Size and type limits as in the web form (422 ``UPLOAD_*``)."""
+    _no_nul([name, file.name or ""], "file")
     user = _user(request)
     case = queries.access_case_by_ref(user, ref)
     row = services.do_add_material(
@@ -421,6 +438,7 @@ def resubmit_case(request: HttpRequest, ref: str) -> CaseRefSchema:
 @router.post("/{ref}/accept", response={200: CaseRefSchema, **ERROR_RESPONSES}, summary="受理")
 def accept_case(request: HttpRequest, ref: str, payload: AcceptSchema) -> CaseRefSchema:
     """Accept (clerk); ``tolerated_material_ids`` for 容缺受理."""
+    _no_nul(payload.dict())
     user = _user(request)
     case = queries.access_case_by_ref(user, ref)
     tolerated = [_version_material(case, pk) for pk in payload.tolerated_material_ids]
@@ -437,6 +455,7 @@ def accept_case(request: HttpRequest, ref: str, payload: AcceptSchema) -> CaseRe
 @router.post("/{ref}/refuse", response={200: CaseRefSchema, **ERROR_RESPONSES}, summary="不予受理")
 def refuse_case(request: HttpRequest, ref: str, payload: RefuseSchema) -> CaseRefSchema:
     """Refuse acceptance with reasons (clerk)."""
+    _no_nul(payload.dict())
     user = _user(request)
     return _ref(
         services.do_refuse_acceptance(
@@ -450,6 +469,7 @@ def refuse_case(request: HttpRequest, ref: str, payload: RefuseSchema) -> CaseRe
 )
 def request_correction(request: HttpRequest, ref: str, payload: CorrectionSchema) -> CaseRefSchema:
     """Issue one correction notice listing every problem."""
+    _no_nul(payload.dict())
     user = _user(request)
     case = queries.access_case_by_ref(user, ref)
     problems: list[tuple[Any, str]] = []
@@ -472,6 +492,7 @@ def request_correction(request: HttpRequest, ref: str, payload: CorrectionSchema
 @router.post("/{ref}/decide", response={200: CaseRefSchema, **ERROR_RESPONSES}, summary="作出决定")
 def decide_case(request: HttpRequest, ref: str, payload: DecideSchema) -> CaseRefSchema:
     """Decide by completing the open decision task (approver of the lead department)."""
+    _no_nul(payload.dict())
     user = _user(request)
     case = services.do_decide_case(
         queries.access_case_by_ref(user, ref),
@@ -486,6 +507,7 @@ def decide_case(request: HttpRequest, ref: str, payload: DecideSchema) -> CaseRe
 @router.post("/{ref}/deliver", response={200: CaseRefSchema, **ERROR_RESPONSES}, summary="送达并办结")
 def deliver_case(request: HttpRequest, ref: str, payload: DeliverSchema) -> CaseRefSchema:
     """Deliver the result and close the case."""
+    _no_nul(payload.dict())
     user = _user(request)
     case = services.do_deliver_case(
         queries.access_case_by_ref(user, ref),
@@ -500,6 +522,7 @@ def deliver_case(request: HttpRequest, ref: str, payload: DeliverSchema) -> Case
 @router.post("/{ref}/withdraw", response={200: CaseRefSchema, **ERROR_RESPONSES}, summary="撤回申请")
 def withdraw_case(request: HttpRequest, ref: str, payload: ReasonSchema) -> CaseRefSchema:
     """The applicant withdraws before the decision."""
+    _no_nul(payload.dict())
     user = _user(request)
     return _ref(
         services.do_withdraw_case(queries.access_case_by_ref(user, ref), actor=user, reason=payload.reason)
@@ -509,6 +532,7 @@ def withdraw_case(request: HttpRequest, ref: str, payload: ReasonSchema) -> Case
 @router.post("/{ref}/terminate", response={200: CaseRefSchema, **ERROR_RESPONSES}, summary="终止办理")
 def terminate_case(request: HttpRequest, ref: str, payload: ReasonSchema) -> CaseRefSchema:
     """A supervisor in scope terminates with a reason."""
+    _no_nul(payload.dict())
     user = _user(request)
     return _ref(
         services.do_terminate_case(queries.access_case_by_ref(user, ref), actor=user, reason=payload.reason)
@@ -534,6 +558,7 @@ def claim_task(request: HttpRequest, task_id: int) -> TaskSchema:
 @tasks_router.post("/{task_id}/complete", response={200: TaskSchema, **ERROR_RESPONSES}, summary="办理任务")
 def complete_task(request: HttpRequest, task_id: int, payload: CompleteSchema) -> TaskSchema:
     """Complete a task; 409 ``TASK_ALREADY_COMPLETED`` when someone else was faster."""
+    _no_nul(payload.dict())
     user = _user(request)
     task = services.do_complete_task(
         queries.access_task_by_id(user, task_id),

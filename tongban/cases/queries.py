@@ -105,7 +105,8 @@ def _cases() -> QuerySet[Case]:
 def access_case_by_number(user: Any, number: str) -> Case:
     """The case numbered ``number`` if ``user`` may see it; ``CASE_NOT_FOUND`` for missing and forbidden alike."""
     number = str(number or "").strip()
-    case = _cases().visible_to(user).filter(number=number).first() if number else None
+    valid = number and "\x00" not in number and len(number) <= 40
+    case = _cases().visible_to(user).filter(number=number).first() if valid else None
     if case is None:
         raise errors.CASE_NOT_FOUND.error()
     return case
@@ -375,6 +376,8 @@ def get_public_progress(number: str, code: str) -> dict[str, Any]:
     """Public progress of a case by number + query code (办件查询); no personal data. ``CASE_NOT_FOUND`` otherwise."""
     number = str(number or "").strip()
     code = str(code or "").strip().upper()
+    if "\x00" in number + code:
+        raise errors.CASE_NOT_FOUND.error()
     case = (
         Case.objects.select_related("implementation__item", "department", "decision")
         .filter(number=number)

@@ -617,8 +617,10 @@ def _submit(case: Case, *, actor: Any, now: datetime) -> Case:
         now,
     )
     if case.version.accept_on_receipt:
+        # 收件即受理: accepted by the clerk at a window, by the platform ("system") for an online submission.
+        acceptor = actor if _is_clerk(actor, case) else None
         case = _accept(
-            case, actor=actor, note=_("收件即受理"), tolerated_materials=(), supplement_days=None, now=now
+            case, actor=acceptor, note=_("收件即受理"), tolerated_materials=(), supplement_days=None, now=now
         )
     return case
 

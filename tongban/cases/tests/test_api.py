@@ -213,3 +213,15 @@ def test_correction_and_resubmission_over_the_api(world: World) -> None:
     assert early.status_code == 422 and early.json()["code"] == "CORRECTION_INCOMPLETE"
     citizen.upload(f"/cases/{number}/materials", {"material_id": material_id, "file": pdf("清晰.pdf")})
     assert citizen.post(f"/cases/{number}/resubmit").json()["status"] == "submitted"
+
+
+def test_nul_characters_are_a_422_not_a_500(world: World) -> None:
+    version = make_item(world.scjg, materials=())
+    citizen = Api(world.citizen)
+    response = citizen.post(
+        "/cases", {"implementation_code": version.implementation.code, "form_data": {"a": "x\u0000"}}
+    )
+    assert response.status_code == 422 and response.json()["code"] == "VALIDATION_ERROR"
+    assert citizen.get("/cases/4102%00").status_code == 404
+    assert Client().get("/api/v1/public/cases/1%002", {"code": "A\u0000"}).status_code == 404
+    assert not Case.objects.exists()

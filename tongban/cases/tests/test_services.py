@@ -705,3 +705,11 @@ def test_the_ledger_verifies_after_a_full_lifecycle(world: World) -> None:
 def test_materials_keep_their_history_rows(world: World) -> None:
     case = submitted_case(world, make_item(world.scjg))
     assert CaseMaterial.objects.filter(case=case, is_current=True).count() == 1
+
+
+def test_an_online_submission_of_an_accept_on_receipt_item_is_accepted_by_the_system(world: World) -> None:
+    version = make_item(world.scjg, materials=(), accept_on_receipt=True)
+    case = services.do_create_case(actor=world.citizen, version=version, submit=True)
+    assert case.state == CaseState.IN_REVIEW
+    entry = LedgerEntry.objects.get(object_id=str(case.pk), action="case.accept")
+    assert entry.actor_id is None and entry.actor_label == "system"
