@@ -22,6 +22,7 @@ from tongban.catalog import queries
 from tongban.catalog.choices import VersionStatus
 from tongban.catalog.errors import ITEM_VERSION_NOT_EDITABLE
 from tongban.catalog.forms import (
+    FIELDSETS,
     FaqFormSet,
     FeeFormSet,
     MaterialFormSet,
@@ -173,7 +174,25 @@ def _editor_context(version: ItemVersion, form: VersionForm, formsets: dict[str,
         "return_reason": queries.get_last_return_reason(version)
         if version.status == VersionStatus.DRAFT
         else "",
+        "readonly_sections": [] if version.is_editable else _readonly_sections(version),
     }
+
+
+def _readonly_sections(version: ItemVersion) -> list[tuple[Any, list[tuple[Any, str]]]]:
+    """The fieldsets as (legend, [(label, display text)]) for a version that can no longer be edited."""
+    sections = []
+    for legend, names in FIELDSETS:
+        rows = []
+        for name in names:
+            value = getattr(version, name)
+            text = (
+                str(value)
+                if name == "flow_template" and value
+                else queries.display_value(ItemVersion, name, value)
+            )
+            rows.append((ItemVersion._meta.get_field(name).verbose_name, text))
+        sections.append((legend, rows))
+    return sections
 
 
 @catalog_admin_required
