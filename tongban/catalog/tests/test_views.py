@@ -260,3 +260,31 @@ def test_a_published_version_is_shown_read_only_with_labels(client, world):
     body = client.get(reverse("catalog:version_edit", args=[world.city_impl.current_version.pk])).content.decode()
     assert "不能修改" in body and 'id="version-form"' not in body
     assert "法定本级行使" in body and "自然人、企业法人" in body and "营业执照复印件" in body
+
+
+def _all_urls(world, county):
+    draft = county.versions.get()
+    return [
+        ("get", reverse("catalog:admin_list")),
+        ("post", reverse("catalog:implementation_create")),
+        ("get", reverse("catalog:implementation_detail", args=[county.code])),
+        ("post", reverse("catalog:draft_start", args=[world.city_impl.code])),
+        ("get", reverse("catalog:version_edit", args=[draft.pk])),
+        ("post", reverse("catalog:version_edit", args=[draft.pk])),
+        ("get", reverse("catalog:version_quality", args=[draft.pk])),
+        ("post", reverse("catalog:version_submit", args=[draft.pk])),
+        ("post", reverse("catalog:version_return", args=[draft.pk])),
+        ("post", reverse("catalog:version_publish", args=[draft.pk])),
+        ("get", reverse("catalog:version_diff", args=[draft.pk])),
+    ]
+
+
+def test_every_page_sends_anonymous_users_to_login_and_gives_citizens_404(client, world, county):
+    versions_before = list(ItemVersion.objects.values_list("pk", "status"))
+    for method, url in _all_urls(world, county):
+        response = getattr(client, method)(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
+    client.force_login(world.citizen)
+    for method, url in _all_urls(world, county):
+        assert getattr(client, method)(url).status_code == 404, url
+    assert list(ItemVersion.objects.values_list("pk", "status")) == versions_before
