@@ -1181,3 +1181,5 @@ EN.update({"其他地方的同一事项": "The same service elsewhere", "在其�
 EN.update({"当场办结": "Done on the spot"})
 
 EN.update({"办件编号和查询码印在收件回执上。": "The case number and query code are printed on your receipt."})
+
+EN.update({"扫码查看最新指南": "Scan for the latest guide"})

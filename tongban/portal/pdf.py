@@ -14,7 +14,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from tongban.catalog.models import Implementation
 from tongban.portal.context_processors import HOTLINE
@@ -29,6 +31,14 @@ def _cache_path(implementation: Implementation) -> Path:
     return Path(settings.MEDIA_ROOT) / CACHE_DIR / name
 
 
+def _guide_qr_svg(implementation: Implementation) -> str:
+    """An inline SVG QR code of the guide's public address, so a printed guide leads back to the live one."""
+    import segno
+
+    url = settings.TONGBAN_BASE_URL.rstrip("/") + reverse("portal:guide", args=[implementation.code])
+    return str(segno.make(url, error="m").svg_inline(scale=2, border=1))
+
+
 def render_guide_html(implementation: Implementation) -> str:
     """The HTML the PDF is made from (exposed for tests and for checking the layout in a browser)."""
     return render_to_string(
@@ -38,6 +48,7 @@ def render_guide_html(implementation: Implementation) -> str:
             "version": implementation.current_version,
             "TONGBAN_DEMO": settings.TONGBAN_DEMO,
             "hotline": HOTLINE,
+            "qr_svg": mark_safe(_guide_qr_svg(implementation)),  # noqa: S308 - segno output, no user input
         },
     )
 
