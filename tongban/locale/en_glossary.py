@@ -1183,3 +1183,12 @@ EN.update({"当场办结": "Done on the spot"})
 EN.update({"办件编号和查询码印在收件回执上。": "The case number and query code are printed on your receipt."})
 
 EN.update({"扫码查看最新指南": "Scan for the latest guide"})
+
+EN.update(
+    {
+        "分类浏览 · %(name)s": "Browse by category · %(name)s",
+        "办事地区": "Area",
+        "全市（含各县区）": "Whole city (all counties and districts)",
+        "切换": "Switch",
+    }
+)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from tongban.catalog import queries as catalog_queries
 from tongban.catalog.choices import ItemType
 from tongban.catalog.models import Implementation
-from tongban.organizations.choices import ExerciseLevel
+from tongban.organizations.choices import ExerciseLevel, RegionLevel
 from tongban.organizations.models import Department, Region
 
 POPULAR_LIMIT = 8
@@ -101,27 +101,43 @@ def collapse_by_item(implementations: list[Implementation]) -> list[ServiceEntry
 HomeGroup = tuple[str, str, list[ServiceEntry]]
 
 
-def fetch_home_groups() -> dict[str, list[HomeGroup]]:
-    """The three ways of browsing on the home page, each a list of (label, key, entries)."""
+def fetch_home_regions() -> list[Region]:
+    """Counties (districts) that publish services: the choices of the home page's 办事地区 switch.
+
+    The city itself is the default view (the city and every county below it), so it is not a choice.
+    """
+    published = catalog_queries.fetch_published().order_by()
+    return list(
+        Region.objects.filter(id__in=published.values("region_id"), level=RegionLevel.COUNTY).order_by(
+            "sort_order", "code"
+        )
+    )
+
+
+def fetch_home_groups(region: str | None = None) -> dict[str, list[HomeGroup]]:
+    """The three ways of browsing on the home page, each a list of (label, key, entries).
+
+    ``region`` (a region code) narrows every grouping to the implementations of that region and below.
+    """
     return {
         "by_person": [
             (label, key, collapse_by_item(impls))
-            for label, key, impls in catalog_queries.fetch_published_by_person_topic()
+            for label, key, impls in catalog_queries.fetch_published_by_person_topic(region=region)
         ],
         "by_enterprise": [
             (label, key, collapse_by_item(impls))
-            for label, key, impls in catalog_queries.fetch_published_by_enterprise_topic()
+            for label, key, impls in catalog_queries.fetch_published_by_enterprise_topic(region=region)
         ],
         "by_department": [
             (label, key, [ServiceEntry(impl) for impl in impls])
-            for label, key, impls in catalog_queries.fetch_published_by_department()
+            for label, key, impls in catalog_queries.fetch_published_by_department(region=region)
         ],
     }
 
 
-def fetch_popular_services(limit: int = POPULAR_LIMIT) -> list[ServiceEntry]:
+def fetch_popular_services(limit: int = POPULAR_LIMIT, *, region: str | None = None) -> list[ServiceEntry]:
     """Services shown as 热门服务: fully online and 一次办妥 ones first (there is no usage statistic yet)."""
-    rows = catalog_queries.fetch_published().order_by(
+    rows = catalog_queries.fetch_published(region=region).order_by(
         "-current_version__online_depth", "-current_version__one_visit", "item__name", "level", "code"
     )
     # Each item has at most a handful of implementations (city plus counties), so a few pages cover ``limit``.

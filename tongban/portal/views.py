@@ -34,10 +34,16 @@ SEARCH_SUGGESTIONS = ["护照", "婚姻", "低保", "身份证", "社保"]
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """The portal home page: search box, services by department / life event / enterprise stage, popular ones."""
-    groups = queries.fetch_home_groups()
+    regions = queries.fetch_home_regions()
+    wanted = request.GET.get("region", "")
+    region = next((r for r in regions if r.code == wanted), None)  # anything else: the whole city
+    code = region.code if region else None
+    groups = queries.fetch_home_groups(region=code)
     context = {
         **groups,
-        "popular": queries.fetch_popular_services(),
+        "regions": regions,
+        "region": region,
+        "popular": queries.fetch_popular_services(region=code),
         "hot_words": SEARCH_SUGGESTIONS,
         "total_published": sum(len(entries) for _label, _key, entries in groups["by_department"]),
     }

@@ -342,3 +342,19 @@ def test_home_has_a_progress_lookup_form_when_the_cases_app_offers_one(client: C
         return
     assert f'action="{progress_url}"' in html
     assert 'name="number"' in html and 'name="code"' in html
+
+
+def test_home_region_switch_narrows_the_lists_to_one_county(client: Client, passport) -> None:
+    lankao_police = make_accounts_department("兰考县公安局", "公安", region=make_region_tree().lankao)
+    county_only = make_published("兰考县特色事项", department=lankao_police, person_topics=["travel"])
+    whole_city = text_of(client.get(reverse("portal:home")))
+    assert 'name="region"' in whole_city
+    assert "普通护照签发" in whole_city and "兰考县特色事项" in whole_city
+
+    lankao = text_of(client.get(reverse("portal:home"), {"region": county_only.region.code}))
+    assert "兰考县特色事项" in lankao
+    assert "普通护照签发" not in lankao
+    assert f'value="{county_only.region.code}" selected' in lankao
+
+    junk = text_of(client.get(reverse("portal:home"), {"region": "'; --"}))
+    assert "普通护照签发" in junk and "兰考县特色事项" in junk
