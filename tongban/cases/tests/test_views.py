@@ -520,3 +520,67 @@ def test_an_enterprise_the_user_may_not_act_for_is_ignored(client, world):
     )
     case = Case.objects.get(created_by=world.citizen)
     assert case.enterprise is None and case.applicant_user == world.citizen
+
+
+def test_tolerated_acceptance_and_the_applicant_supplies_the_material_later(client, world):
+    version = make_item(
+        world.scjg,
+        tolerance=True,
+        materials=(("营业执照", MaterialNecessity.REQUIRED), ("健康证明", MaterialNecessity.TOLERABLE)),
+    )
+    case = submitted_case(world, version)
+    tolerable = version.materials.get(name="健康证明")
+    client.force_login(world.clerk)
+    response = client.post(
+        reverse("cases:pre_review", args=[case.number]),
+        {"action": "accept", "tolerated": [tolerable.pk], "supplement_deadline_days": 5},
+    )
+    case.refresh_from_db()
+    assert response.status_code == 302 and case.state == CaseState.IN_REVIEW
+    assert case.supplement_deadline is not None
+
+    client.force_login(world.citizen)
+    page = client.get(reverse("cases:case_detail", args=[case.ref])).content.decode()
+    assert "容缺材料补交" in page and "健康证明" in page
+    response = client.post(
+        reverse("cases:supplement_upload", args=[case.ref, tolerable.pk]), {"file": pdf("健康证.pdf")}
+    )
+    assert response.status_code == 302
+    assert case.materials.get(material=tolerable).supplied_at is not None
+
+
+def test_tolerating_without_a_deadline_is_refused(client, world):
+    version = make_item(
+        world.scjg,
+        tolerance=True,
+        materials=(("营业执照", MaterialNecessity.REQUIRED), ("健康证明", MaterialNecessity.TOLERABLE)),
+    )
+    case = submitted_case(world, version)
+    client.force_login(world.clerk)
+    response = client.post(
+        reverse("cases:pre_review", args=[case.number]),
+        {"action": "accept", "tolerated": [version.materials.get(name="健康证明").pk]},
+    )
+    case.refresh_from_db()
+    assert response.status_code == 422 and "补交期限" in response.content.decode()
+    assert case.state == CaseState.SUBMITTED
+
+
+def test_the_inbox_query_count_does_not_grow_with_the_number_of_tasks(
+    client, world, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    version = make_item(world.scjg)
+    in_review_case(world, version)
+    client.force_login(world.reviewer)
+    client.get(reverse("cases:inbox"))  # warm caches (grants, calendar)
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("cases:inbox"))
+    for _ in range(3):
+        in_review_case(world, version)
+    with CaptureQueriesContext(connection) as four:
+        response = client.get(reverse("cases:inbox"))
+    assert response.content.decode().count('data-task="') == 4
+    assert len(four) <= len(one) + 2, [q["sql"] for q in four.captured_queries]
