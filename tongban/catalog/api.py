@@ -119,6 +119,7 @@ class ItemDetailSchema(ItemSummarySchema):
 
 def _summary(impl: Implementation) -> dict[str, Any]:
     version = impl.current_version
+    assert version is not None  # only published implementations reach the API
     return {
         "code": impl.code,
         "name": impl.item.name,
@@ -167,6 +168,7 @@ def list_items(request: HttpRequest, filters: Query[ItemListFilters]) -> dict[st
 def get_item(request: HttpRequest, implementation_code: str) -> dict[str, Any]:
     impl = get_published_implementation(implementation_code)
     version = impl.current_version
+    assert version is not None  # get_published_implementation guarantees it
     guide = {}
     for name in ItemVersion.guide_field_names():
         if name in ("flow_template", "form_schema"):

@@ -99,7 +99,7 @@ def load(items: list[dict[str, Any]] | None = None) -> dict[str, int]:
     flows: dict[str, Any] | None = None
     counts = {"items": 0, "city": 0, "county": 0}
 
-    for spec in items:
+    for spec in items or []:
         name = spec["name"]
         city_dept = departments.get((city.code, spec["category"]))
         if city_dept is None:

@@ -119,7 +119,7 @@ class LegalBasisField(forms.CharField):
     def prepare_value(self, value: Any) -> Any:
         return legal_basis_to_text(value) if isinstance(value, list) else value
 
-    def to_python(self, value: Any) -> list[dict[str, str]]:
+    def to_python(self, value: Any) -> list[dict[str, str]]:  # type: ignore[override]
         text = super().to_python(value) or ""
         result = []
         for line in text.splitlines():
@@ -169,7 +169,7 @@ class VersionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name, enum in MULTI_CHOICE.items():
             self.fields[name] = forms.MultipleChoiceField(
-                label=ItemVersion._meta.get_field(name).verbose_name,
+                label=getattr(ItemVersion._meta.get_field(name), "verbose_name", name),
                 choices=enum.choices,
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
@@ -286,7 +286,7 @@ class NewImplementationForm(forms.Form):
     def __init__(self, *args: Any, options: list[tuple[Any, Any, Any]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.options = {f"{impl.pk}:{dept.pk}": (impl, dept) for impl, dept, _region in options}
-        self.fields["choice"].choices = [
+        self.fields["choice"].choices = [  # type: ignore[attr-defined]
             (key, f"{impl.item.name}（{impl.item.base_code}）→ {dept.name}")
             for key, (impl, dept) in self.options.items()
         ]

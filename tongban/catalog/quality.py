@@ -68,7 +68,7 @@ def element_label(element: str) -> str:
     if element in special:
         return special[element]
     try:
-        return str(ItemVersion._meta.get_field(element).verbose_name)
+        return str(getattr(ItemVersion._meta.get_field(element), "verbose_name", element))
     except Exception:
         return element
 
@@ -211,15 +211,15 @@ def _fees(version: ItemVersion, fees: list) -> list[QualityIssue]:
 
 
 def core_element_value(
-    version: ItemVersion, element: str, materials: list | None = None, fees: list | None = None
+    version: ItemVersion, element: str, materials: list[Any] | None = None, fees: list[Any] | None = None
 ) -> Any:
     """A comparable value of a core element (materials by name and necessity, fees by name, standard and basis)."""
     if element == "materials":
-        rows = materials if materials is not None else list(version.materials.all())
+        rows: list[Any] = materials if materials is not None else list(version.materials.all())
         return sorted((m.name.strip(), m.necessity) for m in rows)
     if element == "fees":
-        rows = fees if fees is not None else list(version.fees.all())
-        return sorted((f.name.strip(), f.standard.strip(), f.basis.strip()) for f in rows)
+        fee_rows: list[Any] = fees if fees is not None else list(version.fees.all())
+        return sorted((f.name.strip(), f.standard.strip(), f.basis.strip()) for f in fee_rows)
     value = getattr(version, element)
     if isinstance(value, str):
         return value.strip()

@@ -369,7 +369,7 @@ _CODE_LISTS = {
 }
 
 
-def display_value(model: type, name: str, value: Any) -> str:
+def display_value(model: Any, name: str, value: Any) -> str:
     """A guide element's value as the text an administrator reads (labels for codes, 是/否 for flags)."""
     if value is None or value == "" or value == [] or value == {}:
         return ""
@@ -411,16 +411,18 @@ class Change:
     after: str
 
 
-def _part_text(model: type, obj: Any, names: list[str]) -> str:
+def _part_text(model: Any, obj: Any, names: list[str]) -> str:
     parts = []
     for name in names:
         shown = display_value(model, name, getattr(obj, name))
         if shown:
-            parts.append(f"{model._meta.get_field(name).verbose_name}：{shown}")
+            parts.append(f"{getattr(model._meta.get_field(name), 'verbose_name', name)}：{shown}")
     return "；".join(parts)
 
 
-def _diff_parts(element: str, title: str, model: type, key: str, a_rows: list, b_rows: list) -> list[Change]:
+def _diff_parts(
+    element: str, title: str, model: Any, key: str, a_rows: list[Any], b_rows: list[Any]
+) -> list[Change]:
     names = [f.name for f in model._meta.concrete_fields if f.name not in ("id", "version", "order", key)]
     a_map = {getattr(r, key).strip(): r for r in a_rows}
     b_map = {getattr(r, key).strip(): r for r in b_rows}
@@ -452,14 +454,18 @@ def diff_versions(a: ItemVersion, b: ItemVersion) -> list[Change]:
         before = display_value(ItemVersion, name, getattr(a, name))
         after = display_value(ItemVersion, name, getattr(b, name))
         if before != after:
-            changes.append(Change(name, str(ItemVersion._meta.get_field(name).verbose_name), before, after))
+            changes.append(
+                Change(
+                    name, str(getattr(ItemVersion._meta.get_field(name), "verbose_name", name)), before, after
+                )
+            )
     a_depts = "、".join(sorted(d.name for d in a.review_departments.all()))
     b_depts = "、".join(sorted(d.name for d in b.review_departments.all()))
     if a_depts != b_depts:
         changes.append(
             Change(
                 "review_departments",
-                str(ItemVersion._meta.get_field("review_departments").verbose_name),
+                str(getattr(ItemVersion._meta.get_field("review_departments"), "verbose_name", "")),
                 a_depts,
                 b_depts,
             )

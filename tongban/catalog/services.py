@@ -315,13 +315,13 @@ def do_update_draft(
     return version
 
 
-def _replace_parts(version: ItemVersion, model: type, rows: list[dict[str, Any]]) -> None:
-    allowed = {Material: MATERIAL_FIELDS, Fee: FEE_FIELDS, Faq: FAQ_FIELDS}[model]
+def _replace_parts(version: ItemVersion, model: Any, rows: list[dict[str, Any]]) -> None:
+    allowed: list[str] = {Material: MATERIAL_FIELDS, Fee: FEE_FIELDS, Faq: FAQ_FIELDS}[model]
     # Uploaded blank forms and samples are not retyped in the editor: keep them for a material of the same name.
-    files = {}
+    files: dict[str, dict[str, str]] = {}
     if model is Material:
         files = {
-            m.name: {"blank_form": m.blank_form.name, "sample": m.sample.name}
+            m.name: {"blank_form": m.blank_form.name or "", "sample": m.sample.name or ""}
             for m in version.materials.all()
         }
     model.objects.filter(version=version).delete()
@@ -330,7 +330,7 @@ def _replace_parts(version: ItemVersion, model: type, rows: list[dict[str, Any]]
     for index, row in enumerate(rows):
         data = {k: v for k, v in row.items() if k in allowed}
         data.setdefault("order", index)
-        for key, name in files.get(data.get("name"), {}).items():
+        for key, name in files.get(str(data.get("name", "")), {}).items():
             data.setdefault(key, name)
         obj = model(version=version, **data)
         try:

@@ -190,7 +190,7 @@ def _readonly_sections(version: ItemVersion) -> list[tuple[Any, list[tuple[Any, 
                 if name == "flow_template" and value
                 else queries.display_value(ItemVersion, name, value)
             )
-            rows.append((ItemVersion._meta.get_field(name).verbose_name, text))
+            rows.append((getattr(ItemVersion._meta.get_field(name), "verbose_name", name), text))
         sections.append((legend, rows))
     return sections
 
@@ -207,7 +207,7 @@ def version_edit(request: HttpRequest, pk: int) -> HttpResponse:
     parent_version = _parent_version(version)
     if request.method == "POST" and version.status == VersionStatus.DRAFT:
         form = VersionForm(request.POST, instance=version, parent_version=parent_version)
-        formsets = {
+        formsets: dict[str, Any] = {
             "materials": MaterialFormSet(request.POST, prefix="materials"),
             "fees": FeeFormSet(request.POST, prefix="fees"),
             "faqs": FaqFormSet(request.POST, prefix="faqs"),

@@ -257,7 +257,9 @@ def test_admin_list_query_count_does_not_grow_per_row(client, world, django_asse
 
 def test_a_published_version_is_shown_read_only_with_labels(client, world):
     client.force_login(world.admin_city)
-    body = client.get(reverse("catalog:version_edit", args=[world.city_impl.current_version.pk])).content.decode()
+    body = client.get(
+        reverse("catalog:version_edit", args=[world.city_impl.current_version.pk])
+    ).content.decode()
     assert "不能修改" in body and 'id="version-form"' not in body
     assert "法定本级行使" in body and "自然人、企业法人" in body and "营业执照复印件" in body
 
