@@ -115,10 +115,16 @@ def test_two_departments_countersign_in_parallel_then_the_lead_decides(
     expect(approver.locator(".fs-5 [data-state]")).to_have_text("已决定")
     _snap(approver, "countersign-03-decided")
 
+    # The city supervisor sees the case in the supervision list.
+    supervisor = _staff_page(new_context, base, "supervisor")
+    supervisor.goto(f"{base}/cases/supervision/")
+    expect(supervisor.locator("#supervised-cases")).to_contain_text(number)
+    _snap(supervisor, "countersign-04-supervision")
+
     # The enterprise agent sees the decision on the case page.
     login("agent")
     page.goto(f"{base}/cases/{number}/")
     expect(page.locator(".fs-5 [data-state]")).to_have_text("已决定")
     expect(page.locator("#notices")).to_contain_text("审批决定书")
     expect(page.locator("#timeline")).to_contain_text("审批决定")
-    shot("countersign-04-applicant-sees-decision")
+    shot("countersign-05-applicant-sees-decision")

@@ -35,6 +35,9 @@ def message_open(request: HttpRequest, message_id: int) -> HttpResponse:
     services.do_mark_message_read(message)
     if message.url and url_has_allowed_host_and_scheme(message.url, allowed_hosts={request.get_host()}):
         return redirect(message.url)
+    if message.case_number:
+        # The case page re-checks access; a message never grants more than the user already has.
+        return redirect("cases:case_detail", ref=message.case_number)
     return redirect("cases:messages")
 
 

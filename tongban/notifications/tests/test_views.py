@@ -59,3 +59,12 @@ def test_the_case_pages_show_the_unread_badge(client, message):
     client.force_login(message.user)
     html = client.get(reverse("cases:my_cases")).content.decode()
     assert 'id="unread-badge"' in html
+
+
+def test_a_message_about_a_case_opens_the_case_page(client):
+    message = InboxMessage.objects.create(
+        user=make_citizen(), title="已受理", case_number="41020020260105000001"
+    )
+    client.force_login(message.user)
+    response = client.post(reverse("cases:message_open", args=[message.pk]))
+    assert response.status_code == 302 and response["Location"] == "/cases/41020020260105000001/"
