@@ -1192,3 +1192,9 @@ EN.update(
         "切换": "Switch",
     }
 )
+
+EN.update(
+    {
+        "下方只列出%(name)s的事项；市级部门的事项请选择“全市”。": "Only services of %(name)s are listed below; choose “Whole city” for the city departments' services."
+    }
+)
