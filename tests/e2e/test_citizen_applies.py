@@ -96,7 +96,17 @@ def test_citizen_applies_is_corrected_accepted_approved_and_collects_the_result(
     staff.get_by_role("button", name="出具一次性告知书（补正）").click()
     expect(staff.locator(".alert-success")).to_contain_text("一次性告知书")
 
-    # The citizen sees the correction notice with only the flagged material, replaces it and resubmits.
+    # The citizen is told in the in-app inbox (delivered from the outbox after commit) and opens the case from it.
+    page.goto(f"{base}/cases/messages/")
+    expect(page.locator("#unread-badge")).to_be_visible()
+    expect(page.locator("#message-list")).to_contain_text("补正")
+    shot("citizen-03a-messages")
+    page.locator("#message-list li", has_text=number).filter(has_text="补正").first.get_by_role(
+        "button", name="查看"
+    ).click()
+    expect(page.locator("#correction")).to_be_visible()
+
+    # The case page shows the correction notice with only the flagged material; she replaces it and resubmits.
     page.goto(f"{base}/cases/my/")
     page.locator("#my-cases tr", has_text=number).get_by_role("link", name="查看").click()
     correction = page.locator("#correction")
