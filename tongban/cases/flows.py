@@ -114,17 +114,18 @@ def ensure_flow_templates() -> dict[str, FlowTemplate]:
     with transaction.atomic():
         for key, spec in TEMPLATE_FILES.items():
             xml = _read_template_file(key)
-            template = FlowTemplate.objects.filter(key=key).first()
-            if template is None:
-                template = FlowTemplate.objects.create(
-                    key=key,
-                    name=spec.name,
-                    kind=spec.kind,
-                    bpmn_xml=xml,
-                    process_id=spec.process_id,
-                    description=spec.description,
-                )
-            elif template.bpmn_xml != xml or template.process_id != spec.process_id:
+            # get_or_create re-reads after losing a creation race, so two processes can call this at once.
+            template, created = FlowTemplate.objects.get_or_create(
+                key=key,
+                defaults={
+                    "name": spec.name,
+                    "kind": spec.kind,
+                    "bpmn_xml": xml,
+                    "process_id": spec.process_id,
+                    "description": spec.description,
+                },
+            )
+            if not created and (template.bpmn_xml != xml or template.process_id != spec.process_id):
                 template.bpmn_xml = xml
                 template.process_id = spec.process_id
                 template.save(update_fields=["bpmn_xml", "process_id", "updated_at"])
