@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import template
@@ -48,3 +49,17 @@ def service_badges(version: ItemVersion | None) -> list[dict[str, str]]:
     if version.case_kind == catalog_choices.CaseKind.IMMEDIATE:
         badges.append({"key": "immediate", "label": str(_("即办件"))})
     return badges
+
+
+# "1. 申请；2. 受理；3. …" or one numbered step per line: the way guides are usually written.
+_STEP_SPLIT = re.compile(r"(?:^|[；;。\n])\s*\d{1,2}\s*[.、．)）]\s*")
+
+
+@register.filter
+def as_steps(text: str | None) -> list[str]:
+    """The numbered steps of a guide text, or ``[]`` when it is not written as at least two numbered steps."""
+    if not text or not re.match(r"\s*1\s*[.、．)）]", text):
+        return []
+    steps = [step.strip(" ；;。\n") for step in _STEP_SPLIT.split(text)]
+    steps = [step for step in steps if step]
+    return steps if len(steps) >= 2 else []
