@@ -123,6 +123,11 @@ class CompleteTaskForm(forms.Form):
     opinion = _area(_("办理意见"), required=False)
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    def __init__(self, *args: Any, return_allowed: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not return_allowed:
+            self.fields["outcome"].choices = [c for c in TaskOutcome.choices if c[0] != TaskOutcome.RETURN]
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if (

@@ -26,6 +26,7 @@ from tongban.accounts.permissions import is_staff_user, user_has_role
 from tongban.accounts.queries import fetch_enterprises_for_agent
 from tongban.cases import clock, forms, queries, services
 from tongban.cases.choices import CaseState, MaterialReviewStatus, TaskState
+from tongban.cases.flows import STEPS
 from tongban.cases.formschema import SchemaForm, display_rows, prefill_values
 from tongban.cases.notices_pdf import get_notice_pdf, notice_filename
 from tongban.cases.uploads import ACCEPT_ATTRIBUTE, check_upload, download_response, max_upload_mb
@@ -167,6 +168,12 @@ def _application_page(request: HttpRequest, version: Any, case: Any) -> HttpResp
             error_ctx = _error_context(exc)
             status = exc.status
         if case is not None and not error_ctx:
+            for removed in request.POST.getlist("remove"):
+                row = case.materials.filter(
+                    pk=int(removed) if removed.isdigit() else 0, is_current=True
+                ).first()
+                if row is not None:
+                    services.do_remove_material(row, actor=user)
             upload_errors = _save_uploads(request, case, version)
             if action == "submit" and valid and not upload_errors:
                 try:
@@ -182,7 +189,7 @@ def _application_page(request: HttpRequest, version: Any, case: Any) -> HttpResp
                 except DomainError as exc:
                     error_ctx = _error_context(exc)
                     status = exc.status
-            elif action != "submit" and not upload_errors:
+            elif action != "submit" and not upload_errors and not request.POST.getlist("remove"):
                 messages.success(request, _("草稿已保存，可随时在“我的办件”中继续填写。"))
                 return redirect("cases:draft_edit", ref=case.ref)
         if not valid and action == "submit":
@@ -715,7 +722,9 @@ def _colleagues(task: Any, user: Any) -> Any:
 def _task_forms(task: Any, user: Any, data: Any = None, which: str = "") -> dict[str, Any]:
     return {
         "complete_form": forms.CompleteTaskForm(
-            data if which == "complete" else None, initial={"expected_version": task.version}
+            data if which == "complete" else None,
+            initial={"expected_version": task.version},
+            return_allowed=getattr(STEPS.get(task.step), "return_allowed", True),
         ),
         "transfer_form": forms.TransferForm(
             data if which == "transfer" else None, colleagues=_colleagues(task, user)

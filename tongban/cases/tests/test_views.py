@@ -584,3 +584,25 @@ def test_the_inbox_query_count_does_not_grow_with_the_number_of_tasks(
         response = client.get(reverse("cases:inbox"))
     assert response.content.decode().count('data-task="') == 4
     assert len(four) <= len(one) + 2, [q["sql"] for q in four.captured_queries]
+
+
+def test_an_uploaded_material_can_be_removed_from_a_draft(client, world, version):
+    client.force_login(world.citizen)
+    material = version.materials.get()
+    _post_apply(client, _apply_url(version), action="save", files={f"material-{material.pk}": pdf()})
+    case = Case.objects.get(created_by=world.citizen)
+    uploaded = case.materials.get()
+    response = client.post(
+        reverse("cases:draft_edit", args=[case.ref]), {"action": "save", "remove": str(uploaded.pk)}
+    )
+    assert response.status_code == 200
+    assert not case.materials.filter(is_current=True).exists()
+
+
+def test_steps_that_cannot_be_returned_do_not_offer_return(client, world):
+    case = in_review_case(world, make_item(world.scjg))
+    task = open_task(case, "review")
+    services.do_claim_task(task, actor=world.reviewer)
+    client.force_login(world.reviewer)
+    html = client.get(reverse("cases:staff_case", args=[case.number])).content.decode()
+    assert 'value="approve"' in html and 'value="return"' not in html
