@@ -22,8 +22,9 @@ from typing import Any
 import pytest
 import schemathesis
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
-from django.db import connections, transaction
+from django.db import close_old_connections, transaction
 from django.test import Client
 from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
@@ -77,12 +78,18 @@ def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[DemoWorld]:
         atomic.__enter__()
         try:
             call_command("load_demo", verbosity=0)
-            yield _collect_world()
+            world = _collect_world()
+            # schemathesis calls the bare WSGI handler, whose request signals close "obsolete" connections: inside
+            # this module's transaction that closes it (PostgreSQL). Django's test client unhooks them the same way
+            # per request (and hooks them back afterwards, so this comes after the logins above).
+            request_started.disconnect(close_old_connections)
+            request_finished.disconnect(close_old_connections)
+            yield world
         finally:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
-            for conn in connections.all():
-                conn.close_if_unusable_or_obsolete()
 
 
 def _collect_world() -> DemoWorld:
