@@ -46,6 +46,19 @@ def _is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
+def _staff_render(
+    request: HttpRequest, template: str, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
+    """Render a staff page with the work tabs the user's roles allow (窗口 for clerks, 电子监察 for supervisors)."""
+    user = request.user
+    context = {
+        **context,
+        "nav_clerk": user_has_role(user, Role.CLERK),
+        "nav_supervisor": user_has_role(user, Role.SUPERVISOR),
+    }
+    return render(request, template, context, status=status)
+
+
 def _case_or_404(user: Any, ref: str) -> Any:
     """The case ``ref`` (number or draft id) if ``user`` may see it; 404 for missing and forbidden alike."""
     try:
@@ -460,7 +473,7 @@ def window_intake(request: HttpRequest) -> HttpResponse:
     implementation = next((i for i in items if i.code == code), None)
     context: dict[str, Any] = {"items": items, "implementation": implementation, "code": code}
     if implementation is None:
-        return render(request, "cases/window_intake.html", context)
+        return _staff_render(request, "cases/window_intake.html", context)
     version = get_published_implementation(code).current_version
     status = 200
     if request.method == "POST":
@@ -527,7 +540,7 @@ def window_intake(request: HttpRequest) -> HttpResponse:
             "idempotency_key": request.POST.get("idempotency_key") or uuid.uuid4().hex,
         }
     )
-    return render(request, "cases/window_intake.html", context, status=status)
+    return _staff_render(request, "cases/window_intake.html", context, status=status)
 
 
 def _clerk_window(user: Any) -> Any:
@@ -566,7 +579,7 @@ def pre_review(request: HttpRequest, number: str) -> HttpResponse:
     ):
         raise Http404
     if request.method == "GET":
-        return render(request, "cases/pre_review.html", _prereview_context(case))
+        return _staff_render(request, "cases/pre_review.html", _prereview_context(case))
     action = request.POST.get("action", "")
     context_forms: dict[str, Any] = {}
     try:
@@ -611,7 +624,7 @@ def pre_review(request: HttpRequest, number: str) -> HttpResponse:
     except DomainError as exc:
         case.refresh_from_db()
         context = {**_prereview_context(case, **context_forms), **_error_context(exc), "posted": request.POST}
-        return render(request, "cases/pre_review.html", context, status=exc.status)
+        return _staff_render(request, "cases/pre_review.html", context, status=exc.status)
     messages.success(request, message)
     return redirect("cases:staff_case", number=case.number)
 
@@ -659,7 +672,7 @@ def pickup(request: HttpRequest) -> HttpResponse:
             return redirect("cases:pickup")
     elif request.method == "POST":
         status = 422
-    return render(request, "cases/pickup.html", context, status=status)
+    return _staff_render(request, "cases/pickup.html", context, status=status)
 
 
 # --- department inbox and the staff case page -----------------------------------------------------------------
@@ -684,7 +697,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "submitted_cases": _clerk_queue(request.user),
     }
     template = "cases/_partials/inbox_table.html" if _is_htmx(request) else "cases/inbox.html"
-    return render(request, template, context)
+    return _staff_render(request, template, context)
 
 
 def _clerk_queue(user: Any) -> list[Any]:
@@ -812,7 +825,7 @@ def _staff_case_page(
         context.update(_error_context(exc))
         status = exc.status
     context.update(extra or {})
-    return render(request, "cases/staff_case.html", context, status=status)
+    return _staff_render(request, "cases/staff_case.html", context, status=status)
 
 
 @login_required
@@ -994,7 +1007,7 @@ def supervision(request: HttpRequest) -> HttpResponse:
         "querystring": "&".join(f"{k}={v}" for k, v in (("level", level), ("state", state)) if v),
     }
     template = "cases/_partials/supervision_table.html" if _is_htmx(request) else "cases/supervision.html"
-    return render(request, template, context)
+    return _staff_render(request, template, context)
 
 
 def _pending_extensions(user: Any) -> list[Any]:

@@ -606,3 +606,15 @@ def test_steps_that_cannot_be_returned_do_not_offer_return(client, world):
     client.force_login(world.reviewer)
     html = client.get(reverse("cases:staff_case", args=[case.number])).content.decode()
     assert 'value="approve"' in html and 'value="return"' not in html
+
+
+def test_the_staff_tabs_follow_the_users_roles(client, world):
+    client.force_login(world.reviewer)
+    html = client.get(reverse("cases:inbox")).content.decode()
+    assert (
+        "待办件" in html
+        and reverse("cases:window_intake") not in html
+        and reverse("cases:supervision") not in html
+    )
+    client.force_login(world.clerk)
+    assert reverse("cases:window_intake") in client.get(reverse("cases:inbox")).content.decode()
