@@ -2,7 +2,7 @@
 
 Each journey gets a fresh database (``transactional_db`` via ``live_server``) with the demo city loaded by the
 ``demo_city`` fixture, a browser page in zh-Hans, and ``shot(name)`` to save a screenshot under
-``test-results/screenshots/`` for a human to look at.
+``var/screenshots/`` for a human to look at.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
 CHROMIUM = os.environ.get("TONGBAN_CHROMIUM", "/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+# Not under test-results/: pytest-playwright empties that folder at the start of every session.
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 DEMO_PASSWORD = "tongban-demo"
 
 
