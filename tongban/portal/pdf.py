@@ -27,7 +27,10 @@ CACHE_DIR = "portal/guide-pdf"
 def _cache_path(implementation: Implementation) -> Path:
     language = translation.get_language() or settings.LANGUAGE_CODE
     demo = "demo" if settings.TONGBAN_DEMO else "live"
-    name = f"{implementation.current_version_id}-{language}-{demo}.pdf"
+    version = implementation.current_version
+    stamp = int(version.published_at.timestamp() * 1_000_000) if version and version.published_at else 0
+    # published_at guards against a reused version id after a database reset.
+    name = f"{implementation.current_version_id}-{stamp}-{language}-{demo}.pdf"
     return Path(settings.MEDIA_ROOT) / CACHE_DIR / name
 
 

@@ -14,12 +14,26 @@ from tongban.catalog import queries as catalog_queries
 from tongban.catalog.choices import ItemType
 from tongban.catalog.models import Implementation
 from tongban.organizations.choices import ExerciseLevel, RegionLevel
+from tongban.core.errors import NOT_FOUND
 from tongban.organizations.models import Department, Region
 
 POPULAR_LIMIT = 8
 
 # Re-exported so views read everything through this module.
 get_published_implementation = catalog_queries.get_published_implementation
+
+
+def get_published_for_page(code: str) -> Implementation:
+    """The published implementation ``code`` with item, department, region and current version, in one query.
+
+    The guide page caches its rendered body per published version, so materials, fees and FAQs are only read
+    (lazily, by the template) when that fragment is rendered; the PDF uses the fully prefetched
+    ``get_published_implementation``. NOT_FOUND when the code is unknown or not published.
+    """
+    implementation = catalog_queries.fetch_published().filter(code=str(code)[:31]).first()
+    if implementation is None:
+        raise NOT_FOUND.error()
+    return implementation
 
 
 @dataclass

@@ -78,9 +78,10 @@ def search(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _get_implementation_or_404(code: str) -> Implementation:
+def _get_implementation_or_404(code: str, *, for_page: bool = False) -> Implementation:
+    read = queries.get_published_for_page if for_page else queries.get_published_implementation
     try:
-        return queries.get_published_implementation(code)
+        return read(code)
     except DomainError as exc:
         if exc.status == 404:
             raise Http404(str(exc.message)) from exc
@@ -105,7 +106,7 @@ def _apply_url(code: str) -> str | None:
 @require_GET
 def guide(request: HttpRequest, code: str) -> HttpResponse:
     """The service guide (办事指南) of one implementation's current published version, every element shown."""
-    impl = _get_implementation_or_404(code)
+    impl = _get_implementation_or_404(code, for_page=True)
     context = {
         "impl": impl,
         "version": impl.current_version,

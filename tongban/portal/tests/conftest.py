@@ -25,3 +25,11 @@ def small_catalog(passport: Implementation) -> list[Implementation]:
         make_published("企业设立登记", enterprise_topics=["establish"]),
         make_published("未发布的草稿事项", department=civil, publish=False),
     ]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Rendered guide bodies are cached per version; start every test without another test's fragments."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -358,3 +358,16 @@ def test_home_region_switch_narrows_the_lists_to_one_county(client: Client, pass
 
     junk = text_of(client.get(reverse("portal:home"), {"region": "'; --"}))
     assert "普通护照签发" in junk and "兰考县特色事项" in junk
+
+
+def test_a_newly_published_version_replaces_the_cached_guide(client: Client, passport) -> None:
+    url = reverse("portal:guide", args=[passport.code])
+    assert "近期免冠照片" in text_of(client.get(url))  # renders and caches version 1
+    draft = do_start_draft(passport, actor=None)
+    do_update_draft(draft, actor=None, materials=[{"name": "新版申请表", "necessity": "1", "originals": 1}])
+    do_submit_version(draft, actor=None)
+    do_publish_version(draft, actor=None)
+    html = text_of(client.get(url))
+    assert "新版申请表" in html
+    assert "近期免冠照片" not in html
+    assert "第 2 版" in html
