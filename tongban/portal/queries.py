@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from tongban.catalog import queries as catalog_queries
 from tongban.catalog.choices import ItemType
 from tongban.catalog.models import Implementation
-from tongban.organizations.choices import ExerciseLevel, RegionLevel
 from tongban.core.errors import NOT_FOUND
+from tongban.organizations.choices import ExerciseLevel, RegionLevel
 from tongban.organizations.models import Department, Region
 
 POPULAR_LIMIT = 8
