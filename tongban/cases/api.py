@@ -300,11 +300,7 @@ def _material(row: CaseMaterial) -> MaterialSchema:
 
 
 def _detail(user: Any, case: Case) -> CaseDetailSchema:
-    staff_view = is_staff_user(user) and user.pk not in (
-        case.applicant_user_id,
-        case.agent_id,
-        case.created_by_id,
-    )
+    staff_view = is_staff_user(user) and user.pk not in (case.applicant_user_id, case.agent_id)
     timeline = queries.fetch_case_timeline(case) if staff_view else queries.plain_timeline(case)
     clock = queries.clock_summary(case)
     decision = getattr(case, "decision", None) if case.decided_at else None

@@ -56,9 +56,10 @@ def _authorised_targets(user: Any) -> tuple[list[int], list[int]]:
 
 
 def applicant_filter(user: Any) -> Q:
-    """Cases ``user`` sees as applicant: their own, created by them, or held through an agent/proxy authorisation."""
+    """Cases ``user`` sees as applicant: their own, acted on as agent/proxy, or held through an authorisation."""
     enterprises, principals = _authorised_targets(user)
-    condition = Q(applicant_user=user) | Q(agent=user) | Q(created_by=user)
+    # Not ``created_by``: a clerk who took in a case at the window reaches it through the clerk role, not as applicant.
+    condition = Q(applicant_user=user) | Q(agent=user)
     if enterprises:
         condition |= Q(enterprise_id__in=enterprises)
     if principals:

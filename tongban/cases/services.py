@@ -170,7 +170,7 @@ def _is_applicant_side(actor: Any, case: Case) -> bool:
     """True when ``actor`` is the applicant, the acting agent/proxy, or holds a valid authorisation for the case."""
     if _user(actor) is None:
         return False
-    if actor.pk in (case.applicant_user_id, case.agent_id, case.created_by_id):
+    if actor.pk in (case.applicant_user_id, case.agent_id):
         return True
     today = timezone.localdate()
     authorizations = AgentAuthorization.objects.filter(agent=actor, status=AgentStatus.ACTIVE).exclude(

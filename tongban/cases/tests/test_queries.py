@@ -175,3 +175,18 @@ def test_the_clock_summary_of_a_decided_case_has_no_level(world: World) -> None:
     case = submitted_case(world, make_item(world.scjg), now=at("2025-09-26 10:00"))
     summary = queries.clock_summary(case, date(2025, 9, 29))
     assert summary["deadline"] == case.acceptance_deadline and summary["warning_level"] == "green"
+
+
+def test_a_window_clerk_is_not_the_applicant_of_the_cases_they_take_in(world: World) -> None:
+    from tongban.accounts.testing import make_id_number
+
+    version = make_item(world.scjg, materials=())
+    case = services.do_window_intake(
+        actor=world.clerk, version=version, id_number=make_id_number("w1"), name="赵六"
+    )
+    assert not list(queries.fetch_cases_for_applicant(world.clerk))
+    assert _sees(world.clerk, case.number)  # through the clerk role
+    with pytest.raises(DomainError):
+        services.do_withdraw_case(case, actor=world.clerk)
+    case.refresh_from_db()
+    assert case.state == "submitted"
