@@ -1198,3 +1198,18 @@ EN.update(
         "下方只列出%(name)s的事项；市级部门的事项请选择“全市”。": "Only services of %(name)s are listed below; choose “Whole city” for the city departments' services."
     }
 )
+
+# --- third pass -----------------------------------------------------------------------------------------------
+EN.update(
+    {
+        "流程状态（BPMN 序列化）": "Workflow state (serialised BPMN)",
+        "条未读": "unread",
+        "申请主体": "Applying as",
+        "本人": "Myself",
+        "以谁的名义申请": "On whose behalf are you applying?",
+        "本人（%(name)s）": "Myself (%(name)s)",
+        "切换并重新填写": "Switch and fill in again",
+        "名称词": "Name terms",
+        "退回原因：": "Reason for sending back: ",
+    }
+)
