@@ -1213,3 +1213,5 @@ EN.update(
         "退回原因：": "Reason for sending back: ",
     }
 )
+
+EN.update({"第 %(number)s 版，%(date)s 发布": "Version %(number)s, published %(date)s"})
