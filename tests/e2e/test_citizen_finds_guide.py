@@ -104,3 +104,21 @@ def test_changing_a_search_filter_updates_the_results_in_place(
     expect(page.locator(".tb-result-meta", has_text="县级")).to_have_count(0)
     assert page.locator(".tb-result").count() <= before
     assert page.evaluate("window.tbMarker") == "same page"
+
+
+def test_without_javascript_a_citizen_still_searches_reads_the_guide_and_switches_to_large_text(
+    browser, live_server, city_with_passport, tmp_path: Path
+) -> None:
+    context = browser.new_context(
+        java_script_enabled=False, locale="zh-CN", viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/")
+    expect(page.locator("#tb-nav-links").get_by_role("link", name="办事指南")).to_be_visible()  # menu open
+    page.get_by_label("搜索事项名称或部门").fill("护照")
+    page.get_by_role("button", name="搜索").click()
+    page.locator(".tb-result-title a", has_text="护照").first.click()
+    expect(page.locator("h1")).to_contain_text("护照")
+    page.get_by_role("button", name="大字版").click()
+    expect(page.locator("html")).to_have_class(re.compile(r"\belderly\b"))
+    context.close()
