@@ -371,3 +371,15 @@ def test_a_newly_published_version_replaces_the_cached_guide(client: Client, pas
     assert "新版申请表" in html
     assert "近期免冠照片" not in html
     assert "第 2 版" in html
+
+
+def test_a_page_past_the_end_shows_the_last_page(client: Client, passport) -> None:
+    for n in range(21):
+        make_published(f"测试事项{n:02d}", department=passport.department)
+    html = text_of(client.get(reverse("portal:search"), {"q": "测试事项", "page": "99"}))
+    assert "测试事项20" in html
+    assert "没有找到" not in html
+    browse = text_of(
+        client.get(reverse("portal:search"), {"department": passport.department.pk, "page": "99"})
+    )
+    assert "没有符合条件的服务" not in browse
