@@ -471,7 +471,9 @@ def window_intake(request: HttpRequest) -> HttpResponse:
     items = _window_items(request.user)
     code = request.POST.get("code") or request.GET.get("code") or ""
     implementation = next((i for i in items if i.code == code), None)
-    context: dict[str, Any] = {"items": items, "implementation": implementation, "code": code}
+    query = (request.GET.get("q") or "").strip()[:50]
+    shown = [i for i in items if query in i.item.name or query in i.department.name] if query else items
+    context: dict[str, Any] = {"items": shown, "implementation": implementation, "code": code, "q": query}
     if implementation is None:
         return _staff_render(request, "cases/window_intake.html", context)
     version = get_published_implementation(code).current_version

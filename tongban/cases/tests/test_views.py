@@ -618,3 +618,11 @@ def test_the_staff_tabs_follow_the_users_roles(client, world):
     )
     client.force_login(world.clerk)
     assert reverse("cases:window_intake") in client.get(reverse("cases:inbox")).content.decode()
+
+
+def test_window_intake_filters_items_by_name(client, world):
+    make_item(world.scjg, name="食品经营许可")
+    make_item(world.scjg, name="药品零售许可")
+    client.force_login(world.clerk)
+    html = client.get(reverse("cases:window_intake"), {"q": "药品"}).content.decode()
+    assert "药品零售许可" in html and "食品经营许可" not in html
