@@ -163,7 +163,8 @@ class CaseRows:
                     "public_id": uuid.UUID(int=rng.getrandbits(128), version=4).hex
                     if self.is_sqlite
                     else uuid.UUID(int=rng.getrandbits(128), version=4),
-                    "number": f"{region6}{ymd}{seq:06d}",
+                    # From 500001 up, so the demo's own cases (numbered from 000001 per day) never collide.
+                    "number": f"{region6}{ymd}{500_000 + seq:06d}",
                     "query_code": "".join(rng.choices(QUERY_CODE_ALPHABET, k=6)),
                     "state": state,
                     "implementation_id": impl["id"],
