@@ -75,8 +75,10 @@ def _task_or_404(user: Any, task_id: int) -> Any:
 
 
 def _is_applicant_side(user: Any, case: Any) -> bool:
-    """True for the applicant, the enterprise agent or proxy acting, and whoever created the application."""
-    return user.pk in {case.created_by_id, case.applicant_user_id, case.agent_id}
+    """True for the applicant, the agent or proxy acting, whoever created the application, and — because the case
+    was already fetched through the access helper — any other non-staff account allowed to see it (another
+    authorised agent of the same enterprise, a proxy holding an authorisation)."""
+    return user.pk in {case.created_by_id, case.applicant_user_id, case.agent_id} or not is_staff_user(user)
 
 
 def _error_context(exc: DomainError) -> dict[str, Any]:

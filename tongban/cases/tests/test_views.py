@@ -626,3 +626,15 @@ def test_window_intake_filters_items_by_name(client, world):
     client.force_login(world.clerk)
     html = client.get(reverse("cases:window_intake"), {"q": "药品"}).content.decode()
     assert "药品零售许可" in html and "食品经营许可" not in html
+
+
+def test_another_authorised_agent_of_the_enterprise_sees_the_case(client, world):
+    from tongban.accounts.testing import make_enterprise_agent
+
+    version = make_item(world.scjg, materials=())
+    case = services.do_create_case(
+        actor=world.agent, version=version, enterprise=world.enterprise, form_data={}, submit=True
+    )
+    colleague = make_enterprise_agent("t_agent2", real_name="钱多", enterprise=world.enterprise)
+    client.force_login(colleague)
+    assert client.get(reverse("cases:case_detail", args=[case.ref])).status_code == 200
