@@ -1,8 +1,9 @@
 """No page of Tongban answers a server error (ARCHITECTURE §5.7), whoever asks and whatever they send.
 
 With the demo city loaded once for the module, every URL pattern of the project (see ``tests/matrix.py``) is
-fetched as an anonymous visitor and as each demo persona, and POSTed an empty body as an anonymous visitor and as
-a citizen. Path parameters come from real demo objects; a new page whose parameters have no demo value fails
+fetched as an anonymous visitor and as each demo persona, and POSTed an empty body as an anonymous visitor, a
+citizen and the staff who may act on the walked objects (so the empty POST reaches the forms, not only the 404s).
+Path parameters come from real demo objects; a new page whose parameters have no demo value fails
 ``test_every_url_parameter_has_a_value`` until a provider is added to ``URL_PARAMETERS``.
 
 Every demo case is also opened, in every state, on the applicant and staff pages and through its file downloads.
