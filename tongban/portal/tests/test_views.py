@@ -13,6 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from tongban.accounts.testing import make_department as make_accounts_department
 from tongban.accounts.testing import make_region_tree
 from tongban.catalog.models import Implementation
+from tongban.catalog.queries import get_published_implementation
 from tongban.catalog.services import (
     do_create_implementation,
     do_publish_version,
@@ -21,6 +22,7 @@ from tongban.catalog.services import (
     do_update_draft,
 )
 from tongban.portal.middleware import ELDERLY_COOKIE
+from tongban.portal.pdf import render_guide_html
 from tongban.portal.tests.factories import make_published
 
 pytestmark = pytest.mark.django_db
@@ -200,6 +202,15 @@ def test_guide_pdf_is_an_attachment_with_the_chinese_name_embedded(
         ).stdout
         assert "普通护照签发" in text
         assert "居民身份证" in text
+
+
+def test_guide_pdf_carries_the_demo_watermark_only_in_demo_mode(passport, settings) -> None:
+    # poppler's pdftotext drops the diagonal watermark, so the check is on the HTML WeasyPrint renders.
+    impl = get_published_implementation(passport.code)
+    settings.TONGBAN_DEMO = True
+    assert 'class="watermark"' in render_guide_html(impl)
+    settings.TONGBAN_DEMO = False
+    assert 'class="watermark"' not in render_guide_html(impl)
 
 
 def test_guide_pdf_is_rendered_once_per_published_version(client: Client, passport, monkeypatch) -> None:
