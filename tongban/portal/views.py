@@ -38,14 +38,16 @@ def home(request: HttpRequest) -> HttpResponse:
     wanted = request.GET.get("region", "")
     region = next((r for r in regions if r.code == wanted), None)  # anything else: the whole city
     code = region.code if region else None
-    groups = queries.fetch_home_groups(region=code)
+    page = queries.fetch_home_page(region=code)
     context = {
-        **groups,
+        "by_person": page.by_person,
+        "by_enterprise": page.by_enterprise,
+        "by_department": page.by_department,
+        "popular": page.popular,
+        "total_published": page.total,
         "regions": regions,
         "region": region,
-        "popular": queries.fetch_popular_services(region=code),
         "hot_words": SEARCH_SUGGESTIONS,
-        "total_published": sum(len(entries) for _label, _key, entries in groups["by_department"]),
     }
     return render(request, "portal/home.html", context)
 

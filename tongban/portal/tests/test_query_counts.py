@@ -10,7 +10,7 @@ from tongban.portal.tests.factories import make_department, make_published
 
 pytestmark = pytest.mark.django_db
 
-HOME_MAX_QUERIES = 5  # three groupings, popular, counties for the region switch
+HOME_MAX_QUERIES = 2  # the published listing, counties for the region switch
 SEARCH_MAX_QUERIES = 4  # filter departments + regions, count, page
 GUIDE_MAX_QUERIES = 5  # implementation, other places; materials, fees, FAQs while the body is rendered
 GUIDE_WARM_MAX_QUERIES = 2  # implementation, other places: the body comes from the cache
