@@ -71,7 +71,9 @@ def append_ledger_entry(
     if not actor_label:
         actor_label = str(actor_obj) if actor_obj is not None else "system"
     payload = json.loads(json.dumps(data or {}, default=str, ensure_ascii=False))
-    with transaction.atomic():
+    # No savepoint inside the caller's transaction: a failed append must roll the whole change back anyway, and a
+    # savepoint costs two statements per entry (several entries per case transition).
+    with transaction.atomic(savepoint=False):
         head, _created = LedgerHead.objects.select_for_update().get_or_create(id=1)
         seq = head.seq + 1
         # Millisecond precision: Django's JSON serializer (dumpdata, hence backups) keeps only milliseconds,
