@@ -12,18 +12,8 @@ from tongban.catalog.models import Implementation
 
 
 @pytest.fixture
-def city_with_passport(transactional_db: None, settings) -> None:  # type: ignore[no-untyped-def]
-    """The demo city's regions, accounts and catalog (this journey needs no cases), loaded by the real loaders.
-
-    Falls back to publishing one passport guide through the catalog services when the demo catalog has none.
-    """
-    from tongban.core.management.commands.load_demo import import_demo_module
-
-    settings.TONGBAN_DEMO = True
-    for app in ("organizations", "accounts", "catalog"):
-        module = import_demo_module(app)
-        if module is not None:
-            module.load()
+def city_with_passport(demo_city: None) -> None:
+    """The demo city; if its catalog has no published passport guide, one is published through the services."""
     published = Implementation.objects.filter(
         item__name__contains="护照", current_version__status="published"
     )
