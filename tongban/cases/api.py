@@ -43,6 +43,8 @@ class CaseCreateSchema(Schema):
         None  # an enterprise's 统一社会信用代码 (agent) or a principal's ID number (代办)
     )
     submit: bool = False  # submit at once (possible when no material is required)
+    delivery_mode: str = ""  # 领取方式: window / post / electronic, one the item offers (blank: choose later)
+    delivery_address: str = ""  # postal address, required with ``post``
 
 
 class CaseRefSchema(Schema):
@@ -134,6 +136,10 @@ class CaseDetailSchema(Schema):
     applicant_name: str
     channel: str
     query_code: str
+    requested_delivery_mode: str  # the applicant's 领取方式 ("" = not chosen); binding on the hand-out
+    delivery_address: str  # postal address when ``post`` was chosen
+    delivery_mode: str  # how the result was actually delivered ("" until delivered)
+    tracking_number: str
     submitted_at: datetime | None
     accepted_at: datetime | None
     decided_at: datetime | None
@@ -201,6 +207,13 @@ class DeliverSchema(Schema):
     pickup_code: str = ""
 
 
+class DeliveryChoiceSchema(Schema):
+    """The applicant's 领取方式: ``window``, ``post`` (with ``address``) or ``electronic``, as the item offers."""
+
+    mode: str
+    address: str = ""
+
+
 class ReasonSchema(Schema):
     """A reason."""
 
@@ -219,6 +232,7 @@ class PublicProgressSchema(Schema):
     """Public progress of a case (办件查询); no personal data."""
 
     number: str
+    item_code: str = ""  # 办事代码 (the implementation code)
     item_name: str
     department: str
     state: str
@@ -315,6 +329,10 @@ def _detail(user: Any, case: Case) -> CaseDetailSchema:
         applicant_name=mask_name(case.applicant_name) if staff_view else case.applicant_name,
         channel=case.channel,
         query_code=case.query_code,
+        requested_delivery_mode=case.requested_delivery_mode,
+        delivery_address=case.delivery_address,
+        delivery_mode=case.delivery_mode,
+        tracking_number=case.tracking_number,
         submitted_at=case.submitted_at,
         accepted_at=case.accepted_at,
         decided_at=case.decided_at,
@@ -386,6 +404,8 @@ def create_case(request: HttpRequest, payload: CaseCreateSchema) -> tuple[int, C
         channel=Channel.API,
         idempotency_key=request.headers.get("Idempotency-Key", "").replace("\x00", ""),
         submit=payload.submit,
+        delivery_mode=payload.delivery_mode,
+        delivery_address=payload.delivery_address,
         **_on_behalf_of(payload.on_behalf_of),
     )
     return 201, _ref(case)
@@ -511,6 +531,18 @@ def deliver_case(request: HttpRequest, ref: str, payload: DeliverSchema) -> Case
         mode=payload.mode,
         tracking_number=payload.tracking_number,
         pickup_code=payload.pickup_code,
+    )
+    return _ref(case)
+
+
+@router.post("/{ref}/delivery", response={200: CaseRefSchema, **ERROR_RESPONSES}, summary="选择领取方式")
+def choose_delivery(request: HttpRequest, ref: str, payload: DeliveryChoiceSchema) -> CaseRefSchema:
+    """The applicant chooses or changes 领取方式 until hand-out (422 ``DELIVERY_MODE_NOT_OFFERED`` /
+    ``DELIVERY_ADDRESS_REQUIRED``, 409 ``CASE_INVALID_STATE`` once delivered; staff get 404)."""
+    _no_nul(payload.dict())
+    user = _user(request)
+    case = services.do_choose_delivery(
+        queries.access_case_by_ref(user, ref), actor=user, mode=payload.mode, address=payload.address
     )
     return _ref(case)
 

@@ -63,3 +63,12 @@ CALENDAR_MISSING = ErrorDef(
     "CALENDAR_MISSING", _("该年度节假日安排尚未录入，无法计算工作日期限。"), status=409
 )
 INVALID_CHOICE = ErrorDef("INVALID_CHOICE", _("所选的选项无效。"), status=422)
+DELIVERY_MODE_NOT_OFFERED = ErrorDef(
+    "DELIVERY_MODE_NOT_OFFERED", _("该事项不提供所选的领取方式，请重新选择。"), status=422
+)
+DELIVERY_ADDRESS_REQUIRED = ErrorDef("DELIVERY_ADDRESS_REQUIRED", _("邮寄送达须填写邮寄地址。"), status=422)
+DELIVERY_MODE_MISMATCH = ErrorDef(
+    "DELIVERY_MODE_MISMATCH",
+    _("申请人已选择其他领取方式，请按申请人的选择送达；如需改变，请申请人先变更领取方式。"),
+    status=409,
+)

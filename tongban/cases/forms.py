@@ -231,6 +231,41 @@ class DeliverForm(forms.Form):
     pickup_code = _text(_("取件码"), required=False, max_length=8, autocomplete="off")
 
 
+class DeliveryChoiceForm(forms.Form):
+    """领取方式: the applicant picks one of the modes the item offers; post needs a postal address.
+
+    ``required=False`` (the application page) lets the applicant decide later.
+    """
+
+    mode = forms.ChoiceField(
+        label=_("领取方式"),
+        choices=DeliveryMode.choices,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
+    address = forms.CharField(
+        label=_("邮寄地址（选择邮寄送达时填写）"),
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"class": "form-control", "rows": 2, "autocomplete": "street-address"}),
+    )
+
+    def __init__(self, *args: Any, modes: list[str], required: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["mode"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(m, DeliveryMode(m).label) for m in modes]
+        field.required = required
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("mode") == DeliveryMode.POST and not (data.get("address") or "").strip():
+            self.add_error(
+                "address",
+                forms.ValidationError(_("邮寄送达须填写邮寄地址。"), code="DELIVERY_ADDRESS_REQUIRED"),
+            )
+        return data
+
+
 class PickupForm(forms.Form):
     """统一窗口出件: the case number and the pickup code the applicant shows."""
 

@@ -171,6 +171,11 @@ class Case(TimeStampedModel):
     delivery_mode = models.CharField(_("送达方式"), max_length=20, choices=DeliveryMode.choices, blank=True)
     tracking_number = models.CharField(_("快递单号"), max_length=50, blank=True)
     pickup_code = models.CharField(_("取件码"), max_length=8, blank=True)
+    # The applicant's own choice (领取方式), binding on the hand-out until they change it (ADR 0007).
+    requested_delivery_mode = models.CharField(
+        _("申请人选择的领取方式"), max_length=20, choices=DeliveryMode.choices, blank=True
+    )
+    delivery_address = models.TextField(_("邮寄地址"), blank=True)
 
     objects = CaseQuerySet.as_manager()
 

@@ -23,12 +23,14 @@ from tongban.cases import errors
 from tongban.cases.choices import (
     CaseAction,
     CaseState,
+    DeliveryMode,
     SpecialProcedureKind,
     TaskOutcome,
     TaskState,
     WarningLevel,
 )
 from tongban.cases.clock import remaining_working_days, warning_level
+from tongban.cases.flows import STEPS
 from tongban.cases.models import Case, CaseTask
 from tongban.core.calendar import add_working_days
 from tongban.core.models import LedgerEntry
@@ -95,6 +97,12 @@ def case_visibility_filter(user: Any) -> Q | None:
     if user.is_superuser:
         return None
     return applicant_filter(user) | staff_filter(user)
+
+
+def offered_delivery_modes(version: Any) -> list[str]:
+    """The 领取方式 an item version offers, in ``DeliveryMode`` order; window pickup when it lists none."""
+    listed = set(version.delivery_modes or ()) & set(DeliveryMode.values)
+    return [mode for mode in DeliveryMode.values if mode in listed] or [DeliveryMode.WINDOW.value]
 
 
 def _cases() -> QuerySet[Case]:
@@ -273,6 +281,7 @@ def _action_label(action: str) -> str:
         "task_add_signer": _("加签"),
         "request_extension": _("申请延期"),
         "decide_extension": _("审批延期"),
+        "delivery_chosen": _("选择领取方式"),
     }
     if verb in labels:
         return str(labels[verb])
@@ -280,6 +289,19 @@ def _action_label(action: str) -> str:
         return str(CaseAction(verb).label)
     except ValueError:
         return verb
+
+
+def step_label(step: str) -> str:
+    """The Chinese name of a BPMN step key (``dept_review`` → 部门审查); unknown keys unchanged."""
+    known = STEPS.get(step)
+    return known.label if known is not None else step
+
+
+def _delivery_label(mode: Any) -> str:
+    try:
+        return str(DeliveryMode(mode).label)
+    except ValueError:
+        return str(mode or "")
 
 
 def _detail(entry: LedgerEntry) -> str:
@@ -290,7 +312,9 @@ def _detail(entry: LedgerEntry) -> str:
             outcome = str(TaskOutcome(data["outcome"]).label)
         except ValueError:
             outcome = data["outcome"]
-        parts.append(f"{data['step']}：{outcome}")
+        parts.append(f"{step_label(data['step'])}：{outcome}")
+    if entry.action == "case.delivery_chosen":
+        parts.append(_delivery_label(data.get("mode")))
     for key, label in (
         ("name", _("材料")),
         ("reason", _("原因")),
@@ -341,6 +365,7 @@ PLAIN_LABELS = {
     "case.terminate": _("办理已终止"),
     "case.supplement": _("已补交容缺材料"),
     "case.sign_commitment": _("已签署告知承诺书"),
+    "case.delivery_chosen": _("您选择了领取方式"),
 }
 
 
@@ -353,6 +378,8 @@ def plain_timeline(case: Case) -> list[TimelineEntry]:
         detail = ""
         if entry.action == "case.decide":
             detail = str(_("准予")) if (entry.data or {}).get("approve") else str(_("不予"))
+        elif entry.action in ("case.delivery_chosen", "case.deliver"):
+            detail = _delivery_label((entry.data or {}).get("mode"))
         result.append(TimelineEntry(entry.created_at, "", str(PLAIN_LABELS[entry.action]), detail))
     return result
 
@@ -391,6 +418,7 @@ def get_public_progress(number: str, code: str) -> dict[str, Any]:
         raise errors.CASE_NOT_FOUND.error()
     return {
         "number": case.number,
+        "item_code": case.implementation.code,
         "item_name": case.implementation.item.name,
         "department": case.department.name,
         "state": case.state,

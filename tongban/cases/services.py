@@ -17,6 +17,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -71,6 +72,7 @@ from tongban.cases.models import (
     Notice,
 )
 from tongban.cases.numbering import new_pickup_code, new_query_code, next_case_number
+from tongban.cases.queries import offered_delivery_modes
 from tongban.catalog.choices import FlowKind, MaterialNecessity, VersionStatus
 from tongban.catalog.models import FlowTemplate, Implementation, ItemVersion, Material
 from tongban.core.calendar import add_working_days
@@ -148,8 +150,9 @@ def _notify(case: Case, event: str, title: str, body: str) -> None:
     recipients = {u.pk: u for u in (case.applicant_user, case.agent) if u is not None}
     if not recipients and case.created_by_id:
         recipients[case.created_by_id] = case.created_by
+    url = reverse("cases:case_detail", kwargs={"ref": case.ref})
     for user in recipients.values():
-        enqueue_notification(user=user, event=event, title=title, body=body, case=case)
+        enqueue_notification(user=user, event=event, title=title, body=body, url=url, case=case)
 
 
 def _issue_notice(case: Case, kind: str, actor: Any, content: dict[str, Any], now: datetime) -> Notice:
@@ -323,6 +326,8 @@ def _create_case_row(
     agent: Any = None,
     authorization: AgentAuthorization | None = None,
     idempotency_key: str = "",
+    delivery_mode: str = "",
+    delivery_address: str = "",
     now: datetime,
 ) -> Case:
     implementation = version.implementation
@@ -349,6 +354,8 @@ def _create_case_row(
         created_by=actor,
         idempotency_key=idempotency_key or "",
         form_data=dict(form_data or {}),
+        requested_delivery_mode=delivery_mode,
+        delivery_address=delivery_address,
     )
     _ledger(
         case,
@@ -375,6 +382,8 @@ def do_create_case(
     principal: Any = None,
     idempotency_key: str = "",
     submit: bool = False,
+    delivery_mode: str = "",
+    delivery_address: str = "",
     now: datetime | None = None,
 ) -> Case:
     """Create a draft case for the published ``version`` (or implementation code); optionally submit it at once.
@@ -382,6 +391,7 @@ def do_create_case(
     The applicant is ``actor`` themselves, ``enterprise`` (actor must be its authorised agent) or ``principal``
     (代办: actor must hold an active proxy authorisation). ``idempotency_key`` is unique per creating account: a
     second call with the same key returns the first case (submitting it if ``submit`` and it is still a draft).
+    ``delivery_mode``/``delivery_address`` (optional) are checked as in :func:`do_choose_delivery`.
     """
     if _user(actor) is None:
         raise errors.NOT_FOUND.error()
@@ -392,6 +402,7 @@ def do_create_case(
         if existing is not None:
             return do_submit_case(existing, actor=actor, now=now) if submit else existing
     version = _resolve_version(version, implementation_code)
+    delivery_mode, delivery_address = _check_delivery_choice(version, delivery_mode, delivery_address)
     authorization = None
     applicant_user, agent = actor, None
     if enterprise is not None:
@@ -412,6 +423,8 @@ def do_create_case(
                 agent=agent,
                 authorization=authorization,
                 idempotency_key=key,
+                delivery_mode=delivery_mode,
+                delivery_address=delivery_address,
                 now=now,
             )
             if submit:
@@ -425,16 +438,38 @@ def do_create_case(
     return case
 
 
-def do_update_draft(case: Case, *, actor: Any, form_data: dict[str, Any]) -> Case:
-    """Save the form data of a draft as typed (validation happens on submission, so nothing typed is lost)."""
+def do_update_draft(
+    case: Case,
+    *,
+    actor: Any,
+    form_data: dict[str, Any],
+    delivery_mode: str | None = None,
+    delivery_address: str = "",
+) -> Case:
+    """Save the form data of a draft as typed (validation happens on submission, so nothing typed is lost).
+
+    ``delivery_mode`` ``None`` keeps the chosen 领取方式, ``""`` clears it; any other value is checked as in
+    :func:`do_choose_delivery`.
+    """
     with transaction.atomic():
         case = _lock_case(case)
         _require(_is_applicant_side(actor, case) or _is_clerk(actor, case))
         if case.state != CaseState.DRAFT:
             raise errors.CASE_INVALID_STATE.error()
         case.form_data = dict(form_data or {})
+        if delivery_mode is not None:
+            mode, address = _check_delivery_choice(case.version, delivery_mode, delivery_address)
+            case.requested_delivery_mode, case.delivery_address = mode, address
         case.version_no += 1
-        case.save(update_fields=["form_data", "version_no", "updated_at"])
+        case.save(
+            update_fields=[
+                "form_data",
+                "requested_delivery_mode",
+                "delivery_address",
+                "version_no",
+                "updated_at",
+            ]
+        )
         _ledger(case, actor, "update_draft", {"state": case.state, "fields": sorted(case.form_data)})
     return case
 
@@ -1627,6 +1662,9 @@ def do_deliver_case(
         _check_transition(case, CaseAction.DELIVER)
         if mode not in DeliveryMode.values:
             raise errors.INVALID_CHOICE.error(fields={"mode": [mode]})
+        if case.requested_delivery_mode and mode != case.requested_delivery_mode:
+            # The applicant's choice binds the hall; only the applicant changes it (ADR 0007 "Delivery").
+            raise errors.DELIVERY_MODE_MISMATCH.error(fields={"mode": [case.requested_delivery_mode]})
         if mode == DeliveryMode.WINDOW and (pickup_code or "").strip() != case.pickup_code:
             raise errors.PICKUP_CODE_WRONG.error()
         if mode == DeliveryMode.POST and not (tracking_number or "").strip():
@@ -1649,6 +1687,57 @@ def do_deliver_case(
             % {"number": case.number, "mode": DeliveryMode(mode).label},
         )
         return _close(case, actor=actor, now=now)
+
+
+# States in which the applicant may still choose or change how the result reaches them.
+_DELIVERY_CHOICE_CLOSED = frozenset(
+    {
+        CaseState.DELIVERED,
+        CaseState.CLOSED,
+        CaseState.WITHDRAWN,
+        CaseState.TERMINATED,
+        CaseState.NOT_ACCEPTED,
+    }
+)
+MAX_ADDRESS_LENGTH = 300
+
+
+def _check_delivery_choice(version: ItemVersion, mode: str, address: str) -> tuple[str, str]:
+    """``(mode, address)`` cleaned: a mode the version offers (or ``""``); post needs an address, others keep none."""
+    mode = (mode or "").strip()
+    address = (address or "").strip()[:MAX_ADDRESS_LENGTH]
+    if not mode:
+        return "", ""
+    if mode not in offered_delivery_modes(version):
+        raise errors.DELIVERY_MODE_NOT_OFFERED.error(fields={"mode": [mode]})
+    if mode == DeliveryMode.POST and not address:
+        raise errors.DELIVERY_ADDRESS_REQUIRED.error(fields={"address": [mode]})
+    return mode, address if mode == DeliveryMode.POST else ""
+
+
+def do_choose_delivery(
+    case: Case, *, actor: Any, mode: str, address: str = "", now: datetime | None = None
+) -> Case:
+    """The applicant (or their agent/proxy) chooses or changes 领取方式 until the result is handed out.
+
+    ``mode`` must be one the item version offers (window only when it lists none); ``post`` needs ``address``.
+    Staff cannot choose for the applicant (``CASE_NOT_FOUND``, as for anyone else). Appends
+    ``case.delivery_chosen``; the hand-out (:func:`do_deliver_case`) must then use this mode.
+    """
+    with transaction.atomic():
+        case = _lock_case(case)
+        _require(_is_applicant_side(actor, case))
+        if case.state in _DELIVERY_CHOICE_CLOSED:
+            raise errors.CASE_INVALID_STATE.error(fields={"state": case.state, "action": "choose_delivery"})
+        before = case.requested_delivery_mode
+        mode, address = _check_delivery_choice(case.version, mode, address)
+        if not mode:
+            raise errors.INVALID_CHOICE.error(fields={"mode": [mode]})
+        case.requested_delivery_mode, case.delivery_address = mode, address
+        case.version_no += 1
+        case.save(update_fields=["requested_delivery_mode", "delivery_address", "version_no", "updated_at"])
+        _ledger(case, actor, "delivery_chosen", {"state": case.state, "before": before, "mode": mode})
+    return case
 
 
 def do_close_case(case: Case, *, actor: Any, now: datetime | None = None) -> Case:

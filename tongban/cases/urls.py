@@ -45,6 +45,7 @@ urlpatterns = [
     path("<str:ref>/supplement/<int:material_id>/", views.supplement_upload, name="supplement_upload"),
     path("<str:ref>/resubmit/", views.resubmit, name="resubmit"),
     path("<str:ref>/withdraw/", views.withdraw, name="withdraw"),
+    path("<str:ref>/delivery/", views.choose_delivery, name="case_choose_delivery"),
     path("<str:ref>/materials/<int:material_id>/", views.material_download, name="material_download"),
     path("<str:ref>/notices/<int:notice_id>/", views.notice_download, name="notice_download"),
 ]

@@ -24,19 +24,27 @@ from django.views.decorators.http import require_http_methods, require_POST
 from tongban.accounts.choices import Role
 from tongban.accounts.permissions import is_staff_user, user_has_role
 from tongban.accounts.queries import fetch_enterprises_for_agent
-from tongban.cases import clock, forms, queries, services
-from tongban.cases.choices import CaseState, MaterialReviewStatus, TaskState
+from tongban.cases import clock, errors, forms, queries, services
+from tongban.cases.choices import CaseState, DeliveryMode, MaterialReviewStatus, NoticeKind, TaskState
 from tongban.cases.flows import STEPS
 from tongban.cases.formschema import SchemaForm, display_rows, prefill_values
 from tongban.cases.notices_pdf import get_notice_pdf, notice_filename
 from tongban.cases.uploads import ACCEPT_ATTRIBUTE, check_upload, download_response, max_upload_mb
 from tongban.catalog.choices import MaterialNecessity
 from tongban.catalog.queries import fetch_published, get_published_implementation
-from tongban.core.errors import DomainError
+from tongban.core.errors import DomainError, ErrorDef
 from tongban.organizations.models import Department
 
 FORM_PREFIX = "f"
 OPEN_TASK_STATES = (TaskState.OPEN, TaskState.CLAIMED)
+# After these the applicant can no longer choose 领取方式 (the service refuses too).
+CHOICE_CLOSED_STATES = {
+    CaseState.DELIVERED,
+    CaseState.CLOSED,
+    CaseState.WITHDRAWN,
+    CaseState.TERMINATED,
+    CaseState.NOT_ACCEPTED,
+}
 
 
 # --- helpers -------------------------------------------------------------------------------------------------
@@ -97,6 +105,24 @@ def _annotate_clock(cases: list[Any]) -> list[Any]:
     for case in cases:
         case.remaining_days, case.level = _remaining(case)
     return cases
+
+
+def _form_refusal(form: Any) -> DomainError:
+    """The stable error of the first failing field whose code is one of ``cases.errors``, else FORM_INVALID."""
+    for field_errors in form.errors.as_data().values():
+        for error in field_errors:
+            known = getattr(errors, error.code or "", None)
+            if isinstance(known, ErrorDef):
+                return known.error(fields=form.errors.get_json_data())
+    return errors.FORM_INVALID.error(fields=form.errors.get_json_data())
+
+
+def _delivery_form(case: Any, version: Any, data: Any = None, *, required: bool = True) -> Any:
+    """The 领取方式 form with the modes ``version`` offers, preset to the case's current choice."""
+    initial = {"mode": case.requested_delivery_mode, "address": case.delivery_address} if case else {}
+    return forms.DeliveryChoiceForm(
+        data, modes=queries.offered_delivery_modes(version), required=required, initial=initial
+    )
 
 
 def _implementation_or_404(code: str) -> Any:
@@ -165,6 +191,12 @@ def _application_page(request: HttpRequest, version: Any, case: Any) -> HttpResp
     if request.method == "POST":
         form = SchemaForm(schema, data=request.POST, prefix=FORM_PREFIX)
         valid = form.is_valid()
+        delivery_form = _delivery_form(case, version, request.POST, required=False)
+        # An invalid 领取方式 keeps the saved one (the draft is still saved, nothing typed is lost).
+        delivery_ok = delivery_form.is_valid()
+        delivery: dict[str, Any] = (
+            delivery_form.cleaned_data if delivery_ok else {"mode": None, "address": ""}
+        )
         action = request.POST.get("action", "save")
         typed = {name: request.POST.get(form.add_prefix(name), "") for name in form.fields}
         form_data = form.schema_data if valid else {k: v for k, v in typed.items() if v != ""}
@@ -176,9 +208,17 @@ def _application_page(request: HttpRequest, version: Any, case: Any) -> HttpResp
                     form_data=form_data,
                     enterprise=enterprise,
                     idempotency_key=request.POST.get("idempotency_key", "")[:100],
+                    delivery_mode=delivery["mode"] or "",
+                    delivery_address=delivery["address"],
                 )
             else:
-                case = services.do_update_draft(case, actor=user, form_data=form_data)
+                case = services.do_update_draft(
+                    case,
+                    actor=user,
+                    form_data=form_data,
+                    delivery_mode=delivery["mode"],
+                    delivery_address=delivery["address"],
+                )
         except DomainError as exc:
             error_ctx = _error_context(exc)
             status = exc.status
@@ -190,7 +230,10 @@ def _application_page(request: HttpRequest, version: Any, case: Any) -> HttpResp
                 if row is not None:
                     services.do_remove_material(row, actor=user)
             upload_errors = _save_uploads(request, case, version)
-            if action == "submit" and valid and not upload_errors:
+            if not delivery_ok:
+                refusal = _form_refusal(delivery_form)
+                error_ctx, status = _error_context(refusal), refusal.status
+            elif action == "submit" and valid and not upload_errors:
                 try:
                     with transaction.atomic():
                         if version.commitment and not case.commitment_signed_at:
@@ -223,11 +266,13 @@ def _application_page(request: HttpRequest, version: Any, case: Any) -> HttpResp
             else prefill_values(schema, user=user, enterprise=enterprise)
         )
         form = SchemaForm(schema, prefix=FORM_PREFIX, initial=initial)
+        delivery_form = _delivery_form(case, version, required=False)
     context = {
         "version": version,
         "implementation": version.implementation,
         "case": case,
         "form": form,
+        "delivery_form": delivery_form,
         "material_rows": _material_rows(version, case, upload_errors),
         "accept": ACCEPT_ATTRIBUTE,
         "max_mb": max_upload_mb(),
@@ -275,8 +320,9 @@ def my_cases(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/my_cases.html", {"page": page})
 
 
-def _applicant_context(case: Any) -> dict[str, Any]:
+def _applicant_context(case: Any, *, delivery_form: Any = None) -> dict[str, Any]:
     materials = list(case.materials.filter(is_current=True).select_related("material").order_by("id"))
+    notices = list(case.notices.order_by("created_at", "id"))
     remaining, level = _remaining(case)
     return {
         "case": case,
@@ -284,7 +330,12 @@ def _applicant_context(case: Any) -> dict[str, Any]:
         "materials": materials,
         "problems": _correction_problems(case) if case.state == CaseState.CORRECTION_REQUESTED else [],
         "tolerated": [m for m in materials if m.tolerated and not m.supplied_at and m.material_id],
-        "notices": list(case.notices.order_by("created_at", "id")),
+        "notices": notices,
+        "decision_notice": next((n for n in reversed(notices) if n.kind == NoticeKind.DECISION), None),
+        # The mode the result goes out by: the applicant's choice, else window pickup (ADR 0007 "Delivery").
+        "expected_delivery": case.delivery_mode or case.requested_delivery_mode or DeliveryMode.WINDOW,
+        "can_choose_delivery": case.state not in CHOICE_CLOSED_STATES,
+        "delivery_form": delivery_form or _delivery_form(case, case.version),
         "form_rows": display_rows(case.version.form_schema or {}, case.form_data or {}, mask=True),
         "can_withdraw": case.state
         in {
@@ -394,6 +445,27 @@ def supplement_upload(request: HttpRequest, ref: str, material_id: int) -> HttpR
         return _("已补交容缺材料“%(name)s”。") % {"name": material.name}
 
     return _applicant_action(request, ref, action)
+
+
+@login_required
+@require_POST
+def choose_delivery(request: HttpRequest, ref: str) -> HttpResponse:
+    """选择领取方式: the applicant chooses or changes how the result reaches them, until it is handed out."""
+    case = _case_or_404(request.user, ref)
+    if not _is_applicant_side(request.user, case):
+        raise Http404
+    form = _delivery_form(case, case.version, request.POST)
+    try:
+        if not form.is_valid():
+            raise _form_refusal(form)
+        services.do_choose_delivery(
+            case, actor=request.user, mode=form.cleaned_data["mode"], address=form.cleaned_data["address"]
+        )
+    except DomainError as exc:
+        context = {**_applicant_context(case, delivery_form=form), **_error_context(exc)}
+        return render(request, "cases/case_detail.html", context, status=exc.status)
+    messages.success(request, _("领取方式已保存。"))
+    return redirect("cases:case_detail", ref=case.ref)
 
 
 @login_required
@@ -809,7 +881,10 @@ def _staff_context(
         "special_form": forms.SpecialProcedureForm(),
         "finish_form": forms.FinishSpecialProcedureForm(),
         "extension_form": forms.ExtensionForm(),
-        "deliver_form": forms.DeliverForm(initial={"mode": case.delivery_mode or "window"}),
+        # The applicant's choice binds the hand-out, so it is the form's default (ADR 0007 "Delivery").
+        "deliver_form": forms.DeliverForm(
+            initial={"mode": case.delivery_mode or case.requested_delivery_mode or DeliveryMode.WINDOW}
+        ),
         "terminate_form": forms.ReasonForm(),
     }
 

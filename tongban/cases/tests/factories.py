@@ -122,6 +122,7 @@ def make_item(
     commitment: bool = False,
     accept_on_receipt: bool = False,
     form_schema: dict[str, Any] | None = None,
+    delivery_modes: tuple[str, ...] = (),
 ) -> ItemVersion:
     """A published item version of ``department`` with the given materials ``(name, necessity)``."""
     ensure_flow_templates()
@@ -147,6 +148,7 @@ def make_item(
         accept_on_receipt=accept_on_receipt,
         countersign_mode=countersign_mode,
         form_schema=form_schema or {},
+        delivery_modes=list(delivery_modes),
         published_at=timezone.now(),
     )
     for order, (material_name, necessity) in enumerate(materials):
@@ -185,6 +187,16 @@ def in_review_case(
     """A case accepted by the clerk and in review."""
     case = submitted_case(world, version, now=now)
     return services.do_accept_case(case, actor=clerk or world.clerk, now=now)
+
+
+def decided_case(world: World, version: ItemVersion, *, now: datetime | None = None) -> Case:
+    """A case of ``version`` walked through the single-department flow to an approving decision."""
+    case = in_review_case(world, version, now=now)
+    for step, actor in (("review", world.reviewer), ("audit", world.approver), ("decide", world.approver)):
+        services.do_complete_task(
+            open_task(case, step), actor=actor, outcome="approve", opinion="同意", now=now
+        )
+    return Case.objects.get(pk=case.pk)
 
 
 def open_task(case: Case, step: str, department: Any = None) -> Any:

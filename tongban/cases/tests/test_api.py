@@ -11,6 +11,7 @@ from tongban.accounts.services import do_issue_api_token
 from tongban.cases.choices import CaseState
 from tongban.cases.models import Case, CaseTask
 from tongban.cases.tests.factories import World, make_item, make_world, pdf
+from tongban.catalog.models import ItemVersion
 
 
 @pytest.fixture
@@ -225,3 +226,70 @@ def test_nul_characters_are_a_422_not_a_500(world: World) -> None:
     assert citizen.get("/cases/4102%00").status_code == 404
     assert Client().get("/api/v1/public/cases/1%002", {"code": "A\u0000"}).status_code == 404
     assert not Case.objects.exists()
+
+
+def test_the_applicant_chooses_delivery_over_the_api_and_the_hand_out_follows_it(world: World) -> None:
+    version = make_item(world.scjg, materials=())
+    ItemVersion.objects.filter(pk=version.pk).update(delivery_modes=["window", "post"])
+    citizen, clerk = Api(world.citizen), Api(world.clerk)
+    number = citizen.post(
+        "/cases",
+        {
+            "implementation_code": version.implementation.code,
+            "submit": True,
+            "delivery_mode": "window",
+        },
+    ).json()["number"]
+    assert citizen.get(f"/cases/{number}").json()["requested_delivery_mode"] == "window"
+
+    no_address = citizen.post(f"/cases/{number}/delivery", {"mode": "post"})
+    assert no_address.status_code == 422 and no_address.json()["code"] == "DELIVERY_ADDRESS_REQUIRED"
+    wrong = citizen.post(f"/cases/{number}/delivery", {"mode": "electronic"})
+    assert wrong.status_code == 422 and wrong.json()["code"] == "DELIVERY_MODE_NOT_OFFERED"
+    for staff in (clerk, Api(world.reviewer)):
+        refused = staff.post(f"/cases/{number}/delivery", {"mode": "post", "address": "x"})
+        assert refused.status_code == 404 and refused.json()["code"] == "CASE_NOT_FOUND"
+    other = Api(world.citizen2).post(f"/cases/{number}/delivery", {"mode": "post", "address": "x"})
+    assert other.status_code == 404 and other.json()["code"] == "CASE_NOT_FOUND"
+    assert Case.objects.get(number=number).requested_delivery_mode == "window"
+
+    chosen = citizen.post(f"/cases/{number}/delivery", {"mode": "post", "address": "开封市鼓楼区1号"})
+    assert chosen.status_code == 200 and chosen.json()["ref"] == number
+    detail = citizen.get(f"/cases/{number}").json()
+    assert (detail["requested_delivery_mode"], detail["delivery_address"]) == ("post", "开封市鼓楼区1号")
+    assert clerk.get(f"/cases/{number}").json()["requested_delivery_mode"] == "post"
+
+    clerk.post(f"/cases/{number}/accept", {})
+    for step, user in (("review", world.reviewer), ("audit", world.approver)):
+        task = CaseTask.objects.get(case__number=number, step=step, state="open")
+        assert Api(user).post(f"/tasks/{task.pk}/complete", {"outcome": "approve"}).status_code == 200
+    assert Api(world.approver).post(f"/cases/{number}/decide", {"approve": True}).status_code == 200
+    pickup = Case.objects.get(number=number).pickup_code
+    mismatch = clerk.post(f"/cases/{number}/deliver", {"mode": "window", "pickup_code": pickup})
+    assert mismatch.status_code == 409 and mismatch.json()["code"] == "DELIVERY_MODE_MISMATCH"
+    delivered = clerk.post(f"/cases/{number}/deliver", {"mode": "post", "tracking_number": "SF1"})
+    assert delivered.status_code == 200 and delivered.json()["status"] == "closed"
+    late = citizen.post(f"/cases/{number}/delivery", {"mode": "window"})
+    assert late.status_code == 409 and late.json()["code"] == "CASE_INVALID_STATE"
+    assert citizen.get(f"/cases/{number}").json()["tracking_number"] == "SF1"
+
+
+def test_creating_with_post_but_no_address_creates_nothing(world: World) -> None:
+    version = make_item(world.scjg, materials=())
+    ItemVersion.objects.filter(pk=version.pk).update(delivery_modes=["post"])
+    response = Api(world.citizen).post(
+        "/cases", {"implementation_code": version.implementation.code, "delivery_mode": "post"}
+    )
+    assert response.status_code == 422 and response.json()["code"] == "DELIVERY_ADDRESS_REQUIRED"
+    assert not Case.objects.exists()
+
+
+def test_public_progress_over_the_api_gives_the_item_code(world: World) -> None:
+    version = make_item(world.scjg, materials=())
+    case = Case.objects.get(
+        number=Api(world.citizen)
+        .post("/cases", {"implementation_code": version.implementation.code, "submit": True})
+        .json()["number"]
+    )
+    body = Api().get(f"/public/cases/{case.number}", code=case.query_code).json()
+    assert body["item_code"] == version.implementation.code

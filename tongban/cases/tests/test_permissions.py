@@ -262,3 +262,19 @@ def test_a_supervisor_outside_scope_cannot_decide_an_extension(client, world):
 @pytest.mark.parametrize("name", ["cases:progress", "cases:disclosure"])
 def test_public_pages_are_open_to_everyone(client, name):
     assert client.get(reverse(name)).status_code == 200
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "citizen2", "clerk", "reviewer", "supervisor"])
+def test_only_the_applicant_side_chooses_the_delivery_mode(client, world, case, persona):
+    _login(client, _persona(world, persona))
+    response = client.post(reverse("cases:case_choose_delivery", args=[case.ref]), {"mode": "window"})
+    _assert_refused(response, persona)
+    case.refresh_from_db()
+    assert case.requested_delivery_mode == ""
+
+
+def test_the_applicant_chooses_the_delivery_mode_on_the_case_page(client, world, case):
+    client.force_login(world.citizen)
+    response = client.post(reverse("cases:case_choose_delivery", args=[case.ref]), {"mode": "window"})
+    case.refresh_from_db()
+    assert response.status_code == 302 and case.requested_delivery_mode == "window"

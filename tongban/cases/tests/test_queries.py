@@ -190,3 +190,37 @@ def test_a_window_clerk_is_not_the_applicant_of_the_cases_they_take_in(world: Wo
         services.do_withdraw_case(case, actor=world.clerk)
     case.refresh_from_db()
     assert case.state == "submitted"
+
+
+def test_public_progress_gives_the_item_code(world: World) -> None:
+    case = submitted_case(world, make_item(world.scjg))
+    progress = queries.get_public_progress(case.number, case.query_code)
+    assert progress["item_code"] == case.implementation.code
+
+
+def test_timelines_name_steps_in_chinese_not_by_bpmn_key(world: World) -> None:
+    case = in_review_case(world, make_item(world.scjg, review_departments=(world.ga,)))
+    services.do_complete_task(
+        open_task(case, "dept_review", world.ga), actor=world.reviewer_ga, outcome="approve", opinion="同意"
+    )
+    details = [e.detail for e in queries.fetch_case_timeline(case)]
+    assert "部门审查：同意" in details
+    assert not any("dept_review" in d for d in details)
+    plain = queries.plain_timeline(case)
+    assert not any("dept_review" in e.detail or "dept_review" in e.action_label for e in plain)
+
+
+def test_the_delivery_choice_shows_on_both_timelines(world: World) -> None:
+    case = submitted_case(world, make_item(world.scjg))
+    services.do_choose_delivery(case, actor=world.citizen, mode="window")
+    staff = queries.fetch_case_timeline(case)[-1]
+    assert (staff.action_label, staff.detail) == ("选择领取方式", "窗口领取")
+    plain = queries.plain_timeline(case)[-1]
+    assert (plain.action_label, plain.detail) == ("您选择了领取方式", "窗口领取")
+
+
+def test_an_item_without_modes_offers_window_pickup(world: World) -> None:
+    version = make_item(world.scjg)
+    assert queries.offered_delivery_modes(version) == ["window"]
+    version.delivery_modes = ["electronic", "bogus", "window"]
+    assert queries.offered_delivery_modes(version) == ["window", "electronic"]

@@ -9,6 +9,7 @@ from tongban.cases.choices import CaseState, NoticeKind, TaskKind, TaskState
 from tongban.cases.models import Case, CaseMaterial, CaseTask, ClockInterval, Decision, Notice
 from tongban.cases.tests.factories import (
     World,
+    decided_case,
     in_review_case,
     make_item,
     make_world,
@@ -713,3 +714,123 @@ def test_an_online_submission_of_an_accept_on_receipt_item_is_accepted_by_the_sy
     assert case.state == CaseState.IN_REVIEW
     entry = LedgerEntry.objects.get(object_id=str(case.pk), action="case.accept")
     assert entry.actor_id is None and entry.actor_label == "system"
+
+
+# --- 领取方式 (the applicant's delivery choice) --------------------------------------------------------------------
+
+ALL_MODES = ("window", "post", "electronic")
+
+
+def test_the_applicant_chooses_a_mode_the_item_offers_and_post_needs_an_address(world: World) -> None:
+    case = submitted_case(world, make_item(world.scjg, delivery_modes=("window", "post")))
+    _refused("DELIVERY_ADDRESS_REQUIRED", services.do_choose_delivery, case, actor=world.citizen, mode="post")
+    _refused(
+        "DELIVERY_MODE_NOT_OFFERED", services.do_choose_delivery, case, actor=world.citizen, mode="electronic"
+    )
+    case.refresh_from_db()
+    assert case.requested_delivery_mode == "" and "case.delivery_chosen" not in _actions(case)
+    case = services.do_choose_delivery(case, actor=world.citizen, mode="post", address=" 开封市鼓楼区1号 ")
+    assert (case.requested_delivery_mode, case.delivery_address) == ("post", "开封市鼓楼区1号")
+    assert _actions(case)[-1] == "case.delivery_chosen"
+    case = services.do_choose_delivery(case, actor=world.citizen, mode="window", address="ignored")
+    assert (case.requested_delivery_mode, case.delivery_address) == ("window", "")
+
+
+def test_an_item_listing_no_delivery_modes_offers_window_pickup_only(world: World) -> None:
+    case = submitted_case(world, make_item(world.scjg))
+    _refused(
+        "DELIVERY_MODE_NOT_OFFERED",
+        services.do_choose_delivery,
+        case,
+        actor=world.citizen,
+        mode="post",
+        address="x",
+    )
+    case = services.do_choose_delivery(case, actor=world.citizen, mode="window")
+    assert case.requested_delivery_mode == "window"
+
+
+def test_staff_and_other_applicants_cannot_choose_for_the_applicant(world: World) -> None:
+    case = submitted_case(world, make_item(world.scjg, delivery_modes=ALL_MODES))
+    for actor in (world.clerk, world.reviewer, world.supervisor, world.citizen2):
+        _refused("CASE_NOT_FOUND", services.do_choose_delivery, case, actor=actor, mode="electronic")
+    case.refresh_from_db()
+    assert case.requested_delivery_mode == "" and "case.delivery_chosen" not in _actions(case)
+
+
+def test_the_enterprise_agent_chooses_for_the_enterprise(world: World) -> None:
+    version = make_item(world.scjg, delivery_modes=ALL_MODES, materials=())
+    case = services.do_create_case(
+        actor=world.agent, version=version, enterprise=world.enterprise, submit=True
+    )
+    case = services.do_choose_delivery(case, actor=world.agent, mode="electronic")
+    assert case.requested_delivery_mode == "electronic"
+
+
+def test_the_hand_out_must_use_the_mode_the_applicant_chose(world: World) -> None:
+    case = decided_case(world, make_item(world.scjg, delivery_modes=ALL_MODES))
+    case = services.do_choose_delivery(case, actor=world.citizen, mode="post", address="开封市鼓楼区1号")
+    _refused(
+        "DELIVERY_MODE_MISMATCH",
+        services.do_deliver_case,
+        case,
+        actor=world.clerk,
+        mode="window",
+        pickup_code=case.pickup_code,
+    )
+    case.refresh_from_db()
+    assert case.state == CaseState.DECIDED and case.delivered_at is None
+    case = services.do_deliver_case(case, actor=world.clerk, mode="post", tracking_number="SF1001")
+    assert case.state == CaseState.CLOSED and case.delivery_mode == "post"
+
+
+def test_the_applicant_may_change_the_choice_until_hand_out_but_not_after(world: World) -> None:
+    case = decided_case(world, make_item(world.scjg, delivery_modes=ALL_MODES))
+    services.do_choose_delivery(case, actor=world.citizen, mode="post", address="开封市鼓楼区1号")
+    case = services.do_choose_delivery(case, actor=world.citizen, mode="window")
+    case = services.do_deliver_case(case, actor=world.clerk, mode="window", pickup_code=case.pickup_code)
+    _refused("CASE_INVALID_STATE", services.do_choose_delivery, case, actor=world.citizen, mode="electronic")
+    case.refresh_from_db()
+    assert case.requested_delivery_mode == "window" and _actions(case)[-1] == "case.close"
+
+
+def test_a_withdrawn_case_takes_no_delivery_choice(world: World) -> None:
+    case = submitted_case(world, make_item(world.scjg))
+    case = services.do_withdraw_case(case, actor=world.citizen)
+    _refused("CASE_INVALID_STATE", services.do_choose_delivery, case, actor=world.citizen, mode="window")
+
+
+def test_a_draft_is_created_and_updated_with_a_checked_delivery_choice(world: World) -> None:
+    version = make_item(world.scjg, delivery_modes=("window", "post"))
+    _refused(
+        "DELIVERY_ADDRESS_REQUIRED",
+        services.do_create_case,
+        actor=world.citizen,
+        version=version,
+        delivery_mode="post",
+    )
+    assert not Case.objects.filter(version=version).exists()
+    case = services.do_create_case(
+        actor=world.citizen, version=version, delivery_mode="post", delivery_address="开封市鼓楼区1号"
+    )
+    assert (case.requested_delivery_mode, case.delivery_address) == ("post", "开封市鼓楼区1号")
+    _refused(
+        "DELIVERY_MODE_NOT_OFFERED",
+        services.do_update_draft,
+        case,
+        actor=world.citizen,
+        form_data={"a": 1},
+        delivery_mode="electronic",
+    )
+    case.refresh_from_db()
+    assert case.requested_delivery_mode == "post" and case.form_data == {}
+    case = services.do_update_draft(case, actor=world.citizen, form_data={"a": 1})
+    assert case.requested_delivery_mode == "post"  # None keeps the choice
+    case = services.do_update_draft(case, actor=world.citizen, form_data={"a": 1}, delivery_mode="window")
+    assert (case.requested_delivery_mode, case.delivery_address) == ("window", "")
+
+
+def test_notifications_link_to_the_applicant_case_page(world: World) -> None:
+    case = services.do_accept_case(submitted_case(world, make_item(world.scjg)), actor=world.clerk)
+    urls = set(OutboxMessage.objects.filter(case_number=case.number).values_list("url", flat=True))
+    assert urls == {f"/cases/{case.number}/"}

@@ -11,6 +11,7 @@ from tongban.cases.choices import CaseState, TaskState
 from tongban.cases.models import Case, CaseMaterial
 from tongban.cases.tests.factories import (
     PDF_BYTES,
+    decided_case,
     in_review_case,
     make_item,
     make_world,
@@ -638,3 +639,122 @@ def test_another_authorised_agent_of_the_enterprise_sees_the_case(client, world)
     colleague = make_enterprise_agent("t_agent2", real_name="钱多", enterprise=world.enterprise)
     client.force_login(colleague)
     assert client.get(reverse("cases:case_detail", args=[case.ref])).status_code == 200
+
+
+# --- 领取方式 -------------------------------------------------------------------------------------------------------
+
+
+def test_the_apply_page_offers_only_the_modes_the_item_offers(client, world):
+    version = make_item(world.scjg, form_schema=SCHEMA, delivery_modes=("window", "post"))
+    client.force_login(world.citizen)
+    html = client.get(_apply_url(version)).content.decode()
+    assert 'name="mode" value="window"' in html and 'name="mode" value="post"' in html
+    assert 'value="electronic"' not in html and 'name="address"' in html
+
+
+def test_a_draft_saved_with_post_and_an_address_keeps_the_choice(client, world):
+    version = make_item(world.scjg, form_schema=SCHEMA, delivery_modes=("window", "post"))
+    client.force_login(world.citizen)
+    response = _post_apply(
+        client, _apply_url(version), action="save", applicant_name="王秀英", phone="13800000000"
+    )
+    case = Case.objects.get(version=version)
+    assert response.status_code == 302 and case.requested_delivery_mode == ""
+    data = {"action": "save", "f-applicant_name": "王秀英", "mode": "post", "address": "开封市鼓楼区1号"}
+    response = client.post(reverse("cases:draft_edit", args=[case.ref]), data)
+    case.refresh_from_db()
+    assert response.status_code == 302
+    assert (case.requested_delivery_mode, case.delivery_address) == ("post", "开封市鼓楼区1号")
+
+
+def test_applying_with_post_but_no_address_is_refused_and_the_draft_is_kept(client, world):
+    version = make_item(world.scjg, form_schema=SCHEMA, delivery_modes=("window", "post"))
+    client.force_login(world.citizen)
+    data = {"action": "submit", "idempotency_key": "k9", "f-applicant_name": "王秀英", "mode": "post"}
+    response = client.post(_apply_url(version), data)
+    case = Case.objects.get(version=version)
+    assert response.status_code == 422
+    assert 'data-error-code="DELIVERY_ADDRESS_REQUIRED"' in response.content.decode()
+    assert case.state == CaseState.DRAFT and case.requested_delivery_mode == ""
+    assert case.form_data.get("applicant_name") == "王秀英"
+
+
+def test_the_applicant_changes_the_mode_on_the_case_page_until_hand_out(client, world):
+    case = submitted_case(world, make_item(world.scjg, delivery_modes=("window", "post", "electronic")))
+    client.force_login(world.citizen)
+    url = reverse("cases:case_choose_delivery", args=[case.ref])
+    page = client.get(reverse("cases:case_detail", args=[case.ref])).content.decode()
+    assert f'action="{url}"' in page and "尚未选择" in page
+    response = client.post(url, {"mode": "post", "address": ""})
+    assert response.status_code == 422
+    assert 'data-error-code="DELIVERY_ADDRESS_REQUIRED"' in response.content.decode()
+    case.refresh_from_db()
+    assert case.requested_delivery_mode == ""
+    response = client.post(url, {"mode": "post", "address": "开封市鼓楼区1号"})
+    case.refresh_from_db()
+    assert response.status_code == 302 and case.requested_delivery_mode == "post"
+    page = client.get(reverse("cases:case_detail", args=[case.ref])).content.decode()
+    assert "开封市鼓楼区1号" in page
+
+
+def test_a_mode_the_item_does_not_offer_is_refused_on_the_case_page(client, world):
+    case = submitted_case(world, make_item(world.scjg))
+    client.force_login(world.citizen)
+    response = client.post(reverse("cases:case_choose_delivery", args=[case.ref]), {"mode": "electronic"})
+    case.refresh_from_db()
+    assert response.status_code == 422 and case.requested_delivery_mode == ""
+
+
+def test_the_case_page_shows_the_pickup_code_for_window_and_the_tracking_number_for_post(client, world):
+    version = make_item(world.scjg, delivery_modes=("window", "post", "electronic"))
+    window = decided_case(world, version)
+    client.force_login(world.citizen)
+    page = client.get(reverse("cases:case_detail", args=[window.ref])).content.decode()
+    assert 'id="pickup-info"' in page and window.pickup_code in page
+    posted = decided_case(world, version)
+    services.do_choose_delivery(posted, actor=world.citizen, mode="post", address="开封市鼓楼区1号")
+    page = client.get(reverse("cases:case_detail", args=[posted.ref])).content.decode()
+    assert 'id="post-info"' in page and 'id="pickup-info"' not in page
+    services.do_deliver_case(posted, actor=world.clerk, mode="post", tracking_number="SF20251001")
+    page = client.get(reverse("cases:case_detail", args=[posted.ref])).content.decode()
+    assert 'id="tracking-number">SF20251001<' in page
+    assert f'action="{reverse("cases:case_choose_delivery", args=[posted.ref])}"' not in page
+
+
+def test_the_case_page_links_the_electronic_result(client, world):
+    case = decided_case(world, make_item(world.scjg, delivery_modes=("electronic",)))
+    services.do_choose_delivery(case, actor=world.citizen, mode="electronic")
+    client.force_login(world.citizen)
+    page = client.get(reverse("cases:case_detail", args=[case.ref])).content.decode()
+    assert 'id="electronic-info"' in page
+    services.do_deliver_case(case, actor=world.clerk, mode="electronic")
+    page = client.get(reverse("cases:case_detail", args=[case.ref])).content.decode()
+    decision = case.notices.get(kind="decision")
+    assert 'id="electronic-result"' in page
+    assert reverse("cases:notice_download", args=[case.ref, decision.pk]) in page
+
+
+def test_the_staff_page_shows_the_choice_and_defaults_the_deliver_form_to_it(client, world):
+    case = decided_case(world, make_item(world.scjg, delivery_modes=("window", "post")))
+    services.do_choose_delivery(case, actor=world.citizen, mode="post", address="开封市鼓楼区1号")
+    client.force_login(world.clerk)
+    page = client.get(reverse("cases:staff_case", args=[case.number])).content.decode()
+    assert "邮寄送达" in page and "开封市鼓楼区1号" in page
+    assert '<option value="post" selected>' in page
+    url = reverse("cases:deliver", args=[case.number])
+    response = client.post(url, {"mode": "window", "pickup_code": case.pickup_code})
+    case.refresh_from_db()
+    assert response.status_code == 409 and case.state == CaseState.DECIDED
+    assert 'data-error-code="DELIVERY_MODE_MISMATCH"' in response.content.decode()
+    response = client.post(url, {"mode": "post", "tracking_number": "SF1"})
+    case.refresh_from_db()
+    assert response.status_code == 302 and case.state == CaseState.CLOSED
+
+
+def test_window_pickup_is_refused_when_the_applicant_chose_post(client, world):
+    case = decided_case(world, make_item(world.scjg, delivery_modes=("window", "post")))
+    services.do_choose_delivery(case, actor=world.citizen, mode="post", address="开封市鼓楼区1号")
+    client.force_login(world.clerk)
+    response = client.post(reverse("cases:pickup"), {"number": case.number, "pickup_code": case.pickup_code})
+    case.refresh_from_db()
+    assert response.status_code == 409 and case.state == CaseState.DECIDED
