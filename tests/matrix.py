@@ -273,6 +273,7 @@ URL_PARAMETERS: dict[tuple[str, str], Provider] = {
     ("cases:supplement_upload", "material_id"): lambda d: _first_material(d.correction).material_id,
     ("cases:resubmit", "ref"): lambda d: d.correction.ref,
     ("cases:withdraw", "ref"): lambda d: d.submitted.ref,
+    ("cases:case_choose_delivery", "ref"): lambda d: d.decided.ref,
     ("cases:material_download", "ref"): lambda d: d.review.ref,
     ("cases:material_download", "material_id"): lambda d: _first_material(d.review).pk,
     ("cases:notice_download", "ref"): lambda d: d.review.ref,
