@@ -12,7 +12,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from tongban.core.env import env_bool, env_int, env_list, env_str
 
@@ -25,7 +24,7 @@ TONGBAN_ENV = env_str("TONGBAN_ENV", "development")
 PRODUCTION = TONGBAN_ENV == "production"
 TESTING = "pytest" in sys.modules or env_bool("TONGBAN_TESTING", False)
 
-DEFAULT_SECRET_KEY = "tongban-insecure-development-key-change-me"  # noqa: S105 - refused in production below
+DEFAULT_SECRET_KEY = "tongban-insecure-development-key-change-me"  # refused in production below
 SECRET_KEY = env_str("SECRET_KEY", DEFAULT_SECRET_KEY)
 TONGBAN_DEMO = env_bool("TONGBAN_DEMO", not PRODUCTION)
 DEBUG = env_bool("DEBUG", False)
@@ -137,7 +136,7 @@ AUTH_PASSWORD_VALIDATORS = [
 TONGBAN_LOGIN_MAX_FAILURES = env_int("TONGBAN_LOGIN_MAX_FAILURES", 5)
 TONGBAN_LOGIN_LOCK_MINUTES = env_int("TONGBAN_LOGIN_LOCK_MINUTES", 15)
 TONGBAN_API_TOKEN_HOURS = env_int("TONGBAN_API_TOKEN_HOURS", 12)
-TONGBAN_DEMO_PASSWORD = "tongban-demo"  # noqa: S105 - only usable when TONGBAN_DEMO is on
+TONGBAN_DEMO_PASSWORD = "tongban-demo"  # only usable when TONGBAN_DEMO is on
 
 # --- Internationalisation ------------------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
@@ -151,6 +150,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "tongban" / "static"]
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns on every request when it is missing
 MEDIA_ROOT = Path(env_str("TONGBAN_MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media-not-public/"  # files are served only through access-checked views
 STORAGES = {
