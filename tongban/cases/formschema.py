@@ -17,7 +17,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypedDict
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -38,6 +38,14 @@ PREFILL_SOURCES = {
     "enterprise.credit_code": ("enterprise", "credit_code"),
     "enterprise.legal_representative": ("enterprise", "legal_representative"),
 }
+
+
+class _CommonFieldKwargs(TypedDict):
+    """The keyword arguments every field built by :meth:`SchemaForm._build_field` shares."""
+
+    label: str
+    required: bool
+    help_text: str
 
 
 @dataclass
@@ -381,7 +389,7 @@ class SchemaForm(forms.Form):
         help_text = spec.description
         if spec.show_if:
             help_text = (help_text + " " if help_text else "") + self._situation_hint(spec)
-        common = {"label": spec.title, "required": False, "help_text": help_text}
+        common: _CommonFieldKwargs = {"label": spec.title, "required": False, "help_text": help_text}
         if spec.enum:
             many = len(spec.enum) > 4 or spec.widget == "select"
             widget: forms.Widget = (
