@@ -85,8 +85,24 @@ def enqueue_notification(
             [OutboxMessage(channel=c, dedupe_key=f"{base_key}:{c}"[:200], **fields) for c in channels]
         )
     ids = [m.pk for m in messages if m.status == OutboxStatus.PENDING]
-    if ids:
-        transaction.on_commit(lambda: _queue_delivery(ids))
+    if not ids:
+        return messages
+    # One delivery task per transaction, not one per event: rows written at the same savepoint level join the
+    # batch this transaction already queues after commit (a rolled-back savepoint drops its batch with it, as
+    # Django drops the callbacks registered inside it). Each queued task is a write of its own after commit.
+    connection = transaction.get_connection()
+    scope = set(connection.savepoint_ids)
+    for sids, func, _robust in connection.run_on_commit:
+        batch = getattr(func, "outbox_ids", None)
+        if batch is not None and sids == scope:
+            batch.extend(ids)
+            return messages
+
+    def queue_after_commit() -> None:
+        _queue_delivery(ids)
+
+    queue_after_commit.outbox_ids = ids  # type: ignore[attr-defined]
+    transaction.on_commit(queue_after_commit)
     return messages
 
 
