@@ -5,7 +5,7 @@ Forms parse and validate input only; the views hand the clean values to one ``ca
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,11 @@ from stdnum.exceptions import ValidationError as StdnumError
 
 from tongban.cases.choices import DeliveryMode, SpecialProcedureKind, TaskOutcome
 from tongban.cases.formschema import PHONE_RE
+
+if TYPE_CHECKING:
+    from tongban.accounts.models import User
+    from tongban.catalog.models import Material
+    from tongban.organizations.models import Department
 
 
 def _text(label: Any, *, required: bool = True, max_length: int = 500, **attrs: Any) -> forms.CharField:
@@ -81,7 +86,7 @@ class WindowApplicantForm(forms.Form):
         return clean_phone(self.cleaned_data.get("phone", ""))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("is_proxy"):
             principal = (data.get("principal_id_number") or "").strip()
             if not principal:
@@ -126,10 +131,12 @@ class CompleteTaskForm(forms.Form):
     def __init__(self, *args: Any, return_allowed: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not return_allowed:
-            self.fields["outcome"].choices = [c for c in TaskOutcome.choices if c[0] != TaskOutcome.RETURN]
+            field = self.fields["outcome"]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = [c for c in TaskOutcome.choices if c[0] != TaskOutcome.RETURN]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if (
             data.get("outcome") in (TaskOutcome.REJECT, TaskOutcome.RETURN)
             and not (data.get("opinion") or "").strip()
@@ -138,24 +145,32 @@ class CompleteTaskForm(forms.Form):
         return data
 
 
+class _ColleagueChoiceField(forms.ModelChoiceField):
+    """A choice of users, each labelled with its display name."""
+
+    def label_from_instance(self, obj: User) -> str:
+        return obj.display_name
+
+
 class TransferForm(forms.Form):
     """转办 to a colleague with the same role in the same department."""
 
-    to_user = forms.ModelChoiceField(
+    to_user = _ColleagueChoiceField(
         label=_("转办给"), queryset=None, widget=forms.Select(attrs={"class": "form-select"})
     )
     reason = _text(_("转办说明"), required=False, max_length=300)
 
     def __init__(self, *args: Any, colleagues: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_user"].queryset = colleagues
-        self.fields["to_user"].label_from_instance = lambda u: u.display_name
+        field = self.fields["to_user"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = colleagues
 
 
 class AddSignerForm(forms.Form):
     """加签: ask another department (or a colleague) for an opinion before this step completes."""
 
-    department = forms.ModelChoiceField(
+    department: forms.ModelChoiceField[Department] = forms.ModelChoiceField(
         label=_("加签部门"),
         queryset=None,
         required=False,
@@ -165,10 +180,12 @@ class AddSignerForm(forms.Form):
 
     def __init__(self, *args: Any, departments: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = departments
+        field = self.fields["department"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = departments
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("department"):
             self.add_error("department", _("请选择加签部门。"))
         return data
@@ -287,7 +304,7 @@ class AcceptForm(forms.Form):
     """受理, optionally 容缺受理 with tolerated materials and a supplement deadline."""
 
     note = _text(_("受理意见"), required=False, max_length=300)
-    tolerated = forms.ModelMultipleChoiceField(
+    tolerated: forms.ModelMultipleChoiceField[Material] = forms.ModelMultipleChoiceField(
         label=_("容缺材料"),
         queryset=None,
         required=False,
@@ -303,10 +320,12 @@ class AcceptForm(forms.Form):
 
     def __init__(self, *args: Any, tolerable: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["tolerated"].queryset = tolerable
+        field = self.fields["tolerated"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = tolerable
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("tolerated") and not data.get("supplement_deadline_days"):
             self.add_error("supplement_deadline_days", _("容缺受理请填写补交期限。"))
         return data
