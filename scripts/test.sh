@@ -10,6 +10,9 @@ scripts/bootstrap.sh --test
 
 say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 
+# WhiteNoise warns on every request handler built while STATIC_ROOT is missing; an empty one keeps the log readable.
+mkdir -p "${TONGBAN_VAR_DIR:-var}/static"
+
 WORKERS="${PYTEST_WORKERS:-2}"
 TIMEOUT="${PYTEST_TIMEOUT:-300}"
 args=(-p no:cacheprovider --timeout="$TIMEOUT")
