@@ -9,6 +9,8 @@ import re
 from collections import Counter
 from typing import Any
 
+from django.db import models
+
 from tongban.catalog import choices
 
 MIN_ITEMS = 60
@@ -173,7 +175,7 @@ FIELD_KEYS = frozenset(
 CODE_RE = re.compile(r"^00(\d{2})(\d{2})([0-9A-HJ-NP-RTUWXY]{3})(\d{3})$")
 
 
-def _codes(enum: type) -> set[str]:
+def _codes(enum: type[models.Choices]) -> set[str]:
     return {str(value) for value in enum.values}
 
 
@@ -271,7 +273,7 @@ def _check_text_catch_all(text: str, where: str) -> list[str]:
     return [f"{where}: catch-all wording {word!r}" for word in CATCH_ALL if word in (text or "")]
 
 
-def _check_guide(guide: dict[str, Any], where: str, category: str) -> list[str]:
+def _check_guide(guide: dict[str, Any], where: str, category: str | None) -> list[str]:
     errs: list[str] = []
     unknown = set(guide) - GUIDE_FIELDS
     if unknown:
@@ -287,6 +289,7 @@ def _check_guide(guide: dict[str, Any], where: str, category: str) -> list[str]:
     errs.extend(
         _check_text_catch_all(guide.get("acceptance_conditions", ""), f"{where} acceptance_conditions")
     )
+    enum: type[models.Choices]
     for key, enum in (
         ("power_source", choices.PowerSource),
         ("subject_nature", choices.SubjectNature),
@@ -316,19 +319,15 @@ def _check_guide(guide: dict[str, Any], where: str, category: str) -> list[str]:
         errs.append(f"{where}: promised_days {promised} > legal_days {legal}")
     if guide.get("online_depth") == "4" and guide.get("visits") != 0:
         errs.append(f"{where}: online_depth 4 requires visits 0")
-    if (
-        guide.get("visits")
-        and not guide.get("visits_reason")
-        and guide.get("online_depth") != "4"
-        and guide.get("visits") > 1
-    ):
+    visits = guide.get("visits")
+    if visits and not guide.get("visits_reason") and guide.get("online_depth") != "4" and visits > 1:
         errs.append(f"{where}: more than one visit needs visits_reason")
     if guide.get("commitment") and not str(guide.get("commitment_text") or "").strip():
         errs.append(f"{where}: commitment without commitment_text")
     materials = guide.get("materials") or []
     if not materials:
         errs.append(f"{where}: no materials")
-    names = Counter()
+    names: Counter[str | None] = Counter()
     for m in materials:
         mw = f"{where} material {m.get('name')!r}"
         names[m.get("name")] += 1

@@ -294,7 +294,7 @@ ITEMS = [
                     "share": choice(
                         "共有方式", [("single", "单独所有"), ("joint", "共同共有"), ("shared", "按份共有")]
                     ),
-                    "price": number("成交价格（万元）", **{"x-show-if": {"reason": "sale"}}),
+                    "price": number("成交价格（万元）", 0, **{"x-show-if": {"reason": "sale"}}),
                 },
                 ["reason", "certificate_no", "location", "buyer_name", "share"],
                 required_if=[{"if": {"reason": "sale"}, "then": ["price"]}],
