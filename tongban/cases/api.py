@@ -286,7 +286,7 @@ def _task(task: CaseTask) -> TaskSchema:
         kind=task.kind,
         department=task.department.name,
         role=task.role,
-        assignee=task.assignee.username if task.assignee_id else None,
+        assignee=task.assignee.username if task.assignee is not None else None,
         state=task.state,
         due_date=task.due_date,
         outcome=task.outcome,

@@ -71,7 +71,9 @@ def _version(item_name: str, department_name: str) -> ItemVersion:
     )
     if implementation is None:
         raise DemoCasesError(f"缺少演示事项“{item_name}”（{department_name}），请先加载 catalog 演示数据")
-    return implementation.current_version
+    version = implementation.current_version
+    assert version is not None  # filtered on current_version__isnull=False
+    return version
 
 
 def demo_form_data(version: ItemVersion, user: Any, enterprise: Any = None) -> dict[str, Any]:
@@ -184,6 +186,7 @@ def _scenarios(u: dict[str, Any]) -> list[tuple[str, Callable[[], Case | None]]]
                       when=working_days_ago(3))  # fmt: skip
         if case is not None:
             first = case.materials.filter(is_current=True).order_by("id").first()
+            assert first is not None  # _apply uploaded every required material
             services.do_request_correction(
                 case, actor=u["clerk"], problems=[(first, "复印件不清晰，请上传清晰的扫描件。")],
                 note="请一次性补齐。", now=working_days_ago(2),

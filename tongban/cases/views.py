@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -495,7 +495,7 @@ def withdraw(request: HttpRequest, ref: str) -> HttpResponse:
 
 
 @login_required
-def material_download(request: HttpRequest, ref: str, material_id: int) -> HttpResponse:
+def material_download(request: HttpRequest, ref: str, material_id: int) -> FileResponse:
     """Download one uploaded material after the case access check (attachment, ``nosniff``)."""
     case = _case_or_404(request.user, ref)
     material = case.materials.filter(pk=material_id).first()
@@ -507,7 +507,7 @@ def material_download(request: HttpRequest, ref: str, material_id: int) -> HttpR
 
 
 @login_required
-def notice_download(request: HttpRequest, ref: str, notice_id: int) -> HttpResponse:
+def notice_download(request: HttpRequest, ref: str, notice_id: int) -> FileResponse:
     """Download one notice (文书) as PDF, rendered on first use and cached."""
     case = _case_or_404(request.user, ref)
     notice = (
@@ -551,6 +551,7 @@ def window_intake(request: HttpRequest) -> HttpResponse:
     if implementation is None:
         return _staff_render(request, "cases/window_intake.html", context)
     version = get_published_implementation(code).current_version
+    assert version is not None  # a published implementation always has its current version
     status = 200
     if request.method == "POST":
         applicant_form = forms.WindowApplicantForm(request.POST)
@@ -761,7 +762,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
         raise Http404
     status = request.GET.get("status") or None
     sort = request.GET.get("sort") or "remaining"
-    tasks = list(queries.fetch_tasks_for_user(request.user, status=status, sort=sort)[:200])
+    # Any: each task also carries remaining_days and level for the template, as _annotate_clock does for cases.
+    tasks: list[Any] = list(queries.fetch_tasks_for_user(request.user, status=status, sort=sort)[:200])
     for task in tasks:
         task.remaining_days, task.level = _remaining(task.case)
     context = {
@@ -1092,7 +1094,7 @@ def supervision(request: HttpRequest) -> HttpResponse:
 def _pending_extensions(user: Any) -> list[Any]:
     """Pending extension requests on cases the supervisor sees."""
     visible = queries.fetch_cases_for_staff(user)
-    ids = [c.pk for c in visible] if isinstance(visible, list) else visible.values("pk")
+    ids = [c.pk for c in visible] if isinstance(visible, list) else visible.values_list("pk", flat=True)
     from tongban.cases.models import CaseExtension  # read-only list; no state change here
 
     return list(
