@@ -19,6 +19,9 @@ from django.db import transaction
 from SpiffWorkflow.bpmn import BpmnWorkflow
 from SpiffWorkflow.bpmn.parser import BpmnParser
 from SpiffWorkflow.bpmn.serializer import BpmnWorkflowSerializer
+from SpiffWorkflow.bpmn.serializer.config import DEFAULT_CONFIG
+from SpiffWorkflow.bpmn.serializer.default import BpmnProcessSpecConverter
+from SpiffWorkflow.bpmn.specs import BpmnProcessSpec
 from SpiffWorkflow.util.task import TaskState as SpiffTaskState
 
 from tongban.accounts.choices import Role
@@ -135,7 +138,31 @@ def ensure_flow_templates() -> dict[str, FlowTemplate]:
 
 _spec_cache: dict[tuple[int, str], Any] = {}
 _spec_lock = threading.Lock()
-_serializer = BpmnWorkflowSerializer()
+_restored_specs: dict[tuple[str, str], tuple[dict[str, Any], Any]] = {}
+
+
+class SharedProcessSpecConverter(BpmnProcessSpecConverter):
+    """Restores each distinct serialised process spec once per process instead of on every load.
+
+    Every ``Case.flow_state`` carries the whole process spec, and rebuilding it was about 40% of a restore. A spec
+    is never changed once built (all workflows of a template already share one parsed spec), so a restored spec
+    whose serialised form equals the one cached under its (name, file) is reused; any difference restores anew.
+    """
+
+    def from_dict(self, dct: dict[str, Any]) -> Any:
+        key = (dct.get("name", ""), dct.get("file", ""))
+        cached = _restored_specs.get(key)
+        if cached is not None and cached[0] == dct:
+            return cached[1]
+        source = json.loads(json.dumps(dct))  # from_dict consumes its argument
+        spec = super().from_dict(dct)
+        _restored_specs[key] = (source, spec)
+        return spec
+
+
+_serializer = BpmnWorkflowSerializer(
+    BpmnWorkflowSerializer.configure({**DEFAULT_CONFIG, BpmnProcessSpec: SharedProcessSpecConverter})
+)
 
 
 def get_process_spec(template: FlowTemplate) -> Any:
