@@ -22,6 +22,7 @@ from django.db import transaction
 from django.shortcuts import resolve_url
 from django.test.utils import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.converters import StringConverter
 
 DEMO_PASSWORD = "tongban-demo"
 ANONYMOUS = "anonymous"
@@ -198,6 +199,7 @@ class Page:
     name: str
     route: str
     params: tuple[str, ...]
+    text_params: tuple[str, ...] = ()  # the parameters any text can fill (``str`` converters)
 
     def __str__(self) -> str:
         return self.name
@@ -210,8 +212,17 @@ def _params(pattern: Any) -> tuple[str, ...]:
     return tuple(pattern.regex.groupindex)
 
 
+def _text_params(pattern: Any) -> tuple[str, ...]:
+    converters = getattr(pattern, "converters", {})
+    return tuple(name for name, converter in converters.items() if isinstance(converter, StringConverter))
+
+
 def walk_url_patterns(
-    patterns: list[Any] | None = None, prefix: str = "", namespace: str = "", params: tuple[str, ...] = ()
+    patterns: list[Any] | None = None,
+    prefix: str = "",
+    namespace: str = "",
+    params: tuple[str, ...] = (),
+    text: tuple[str, ...] = (),
 ) -> list[Page]:
     """Every named page of the project outside :data:`SKIPPED_PREFIXES`, plus :data:`EXTRA_NAMES`."""
     top = patterns is None
@@ -221,11 +232,24 @@ def walk_url_patterns(
         if isinstance(entry, URLResolver):
             ns = entry.namespace or ""
             full_ns = f"{namespace}:{ns}" if namespace and ns else (ns or namespace)
-            pages += walk_url_patterns(entry.url_patterns, route, full_ns, params + _params(entry.pattern))
+            pages += walk_url_patterns(
+                entry.url_patterns,
+                route,
+                full_ns,
+                params + _params(entry.pattern),
+                text + _text_params(entry.pattern),
+            )
         elif isinstance(entry, URLPattern):
             name = f"{namespace}:{entry.name}" if namespace and entry.name else (entry.name or "")
             if name in EXTRA_NAMES or not route.startswith(SKIPPED_PREFIXES):
-                pages.append(Page(name or f"<unnamed {route}>", route, params + _params(entry.pattern)))
+                pages.append(
+                    Page(
+                        name or f"<unnamed {route}>",
+                        route,
+                        params + _params(entry.pattern),
+                        text + _text_params(entry.pattern),
+                    )
+                )
     if top:
         names = [p.name for p in pages]
         assert len(names) == len(set(names)), (
@@ -314,7 +338,7 @@ def missing_parameters(pages: list[Page]) -> list[str]:
     ]
 
 
-def page_url(page: Page, demo: Demo) -> str:
+def page_url(page: Page, demo: Demo, **override: Any) -> str:
     """The page's URL with every parameter filled from the demo (fails with instructions when one is unknown)."""
     import pytest
     from django.urls import reverse
@@ -325,9 +349,8 @@ def page_url(page: Page, demo: Demo) -> str:
             f"no demo value for {', '.join(missing)} (route {page.route!r}); add a provider for it to "
             "URL_PARAMETERS in tests/matrix.py so the walks cover the new page"
         )
-    return reverse(
-        page.name, kwargs={param: URL_PARAMETERS[(page.name, param)](demo) for param in page.params}
-    )
+    kwargs = {param: URL_PARAMETERS[(page.name, param)](demo) for param in page.params}
+    return reverse(page.name, kwargs={**kwargs, **override})
 
 
 def is_login_redirect(response: Any) -> bool:

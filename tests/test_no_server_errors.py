@@ -12,6 +12,7 @@ Every demo case is also opened, in every state, on the applicant and staff pages
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 
@@ -31,6 +32,65 @@ PAGES = walk_url_patterns()
 # Known server errors, each written down in the QA report: {(URL name, persona, method): reason}. The cases stay
 # in the walk as strict xfails, so the suite turns red (XPASS) as soon as a fix lands and the entry can go.
 KNOWN_BUGS: dict[tuple[str, str, str], str] = {}
+
+
+# PostgreSQL refuses text containing NUL (0x00) bytes with a DataError; SQLite stores it. Values that reach a
+# query unchecked therefore answer 500 on PostgreSQL only: {(URL name, parameter or "?query"): reason}.
+NUL_BUGS_ON_POSTGRES: dict[tuple[str, str], str] = {
+    (
+        "portal:guide",
+        "code",
+    ): "BUG: GET /guide/%00/ → 500 on PostgreSQL (catalog.queries.get_published_implementation "
+    "filters Implementation.code with the raw path value: DataError, NUL bytes)",
+    (
+        "portal:guide_pdf",
+        "code",
+    ): "BUG: GET /guide/%00/pdf/ → 500 on PostgreSQL (get_published_implementation, NUL)",
+    (
+        "portal:guide_file",
+        "code",
+    ): "BUG: GET /guide/%00/files/… → 500 on PostgreSQL (get_published_implementation, NUL)",
+    ("portal:guide_result_sample", "code"): "BUG: GET /guide/%00/result-sample/ → 500 on PostgreSQL "
+    "(get_published_implementation, NUL)",
+    ("cases:apply", "code"): "BUG: GET/POST /cases/apply/%00/ → 500 on PostgreSQL for any signed-in user "
+    "(cases.views._implementation_or_404 → catalog.queries.get_published_implementation, NUL)",
+    (
+        "catalog:implementation_detail",
+        "code",
+    ): "BUG: GET/POST /catalog/admin/%00/ → 500 on PostgreSQL for catalog "
+    "admins (catalog.queries.access_implementation_for_view filters code=str(code)[:31], NUL)",
+    (
+        "catalog:draft_start",
+        "code",
+    ): "BUG: POST /catalog/admin/%00/draft/ → 500 on PostgreSQL for catalog admins "
+    "(catalog.queries.access_implementation_for_edit, NUL)",
+    (
+        "cases:supervision",
+        "?query",
+    ): "BUG: GET /cases/supervision/?state=%00 → 500 on PostgreSQL for supervisors "
+    "(cases.views.supervision passes ?state= unchecked to queries.fetch_cases_for_staff → filter(state=…), NUL)",
+}
+NUL = "\x00"
+HOSTILE_PERSONAS = (ANONYMOUS, "citizen", "clerk", "supervisor", "catalog_xiangfu")
+# Every query parameter a view reads (grep request.GET in tongban/*/views.py), each set to a NUL byte.
+HOSTILE_QUERY = "&".join(
+    f"{name}=%00"
+    for names in (
+        "q page status sort state level region department",
+        "base as next number code kind topic item type",
+    )
+    for name in names.split(" ")
+)
+
+
+def _on_postgres(reason: str | None) -> list[object]:
+    if not reason:
+        return []
+    return [
+        pytest.mark.xfail(
+            settings.DATABASES["default"]["ENGINE"].endswith("postgresql"), reason=reason, strict=True
+        )
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -75,20 +135,63 @@ def test_every_url_parameter_has_a_value() -> None:
     )
 
 
-@pytest.mark.parametrize(("page", "persona"), _cases("GET", WALK_PERSONAS))
-def test_get_never_fails(client, demo, page, persona) -> None:  # type: ignore[no-untyped-def]
-    url = page_url(page, demo)
+@pytest.mark.parametrize(("pattern", "persona"), _cases("GET", WALK_PERSONAS))
+def test_get_never_fails(client, demo, pattern, persona) -> None:  # type: ignore[no-untyped-def]
+    url = page_url(pattern, demo)
     _sign_in(client, demo, persona)
     response = client.get(url)
     assert response.status_code in ALLOWED_STATUSES, f"GET {url} as {persona}: {response.status_code}"
 
 
-@pytest.mark.parametrize(("page", "persona"), _cases("POST", POST_PERSONAS))
-def test_an_empty_post_never_fails(client, demo, page, persona) -> None:  # type: ignore[no-untyped-def]
-    url = page_url(page, demo)
+@pytest.mark.parametrize(("pattern", "persona"), _cases("POST", POST_PERSONAS))
+def test_an_empty_post_never_fails(client, demo, pattern, persona) -> None:  # type: ignore[no-untyped-def]
+    url = page_url(pattern, demo)
     _sign_in(client, demo, persona)
     response = client.post(url)
     assert response.status_code < 500, f"POST {url} as {persona}: {response.status_code}"
+
+
+# --- hostile values ----------------------------------------------------------------------------------------------------
+
+
+def _text_parameters() -> list[object]:
+    return [
+        pytest.param(
+            page,
+            param,
+            marks=_on_postgres(NUL_BUGS_ON_POSTGRES.get((page.name, param))),
+            id=f"{page}-{param}",
+        )
+        for page in PAGES
+        for param in page.text_params
+    ]
+
+
+@pytest.mark.parametrize(("pattern", "param"), _text_parameters())
+def test_a_nul_byte_in_a_path_parameter_is_not_a_server_error(client, demo, pattern, param) -> None:  # type: ignore[no-untyped-def]
+    url = page_url(pattern, demo, **{param: NUL})
+    for persona in HOSTILE_PERSONAS:
+        client.logout()
+        _sign_in(client, demo, persona)
+        for method in (client.get, client.post):
+            response = method(url)
+            assert response.status_code < 500, f"{url} as {persona}: {response.status_code}"
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        pytest.param(p, marks=_on_postgres(NUL_BUGS_ON_POSTGRES.get((p.name, "?query"))), id=str(p))
+        for p in PAGES
+    ],
+)
+def test_nul_bytes_in_the_query_string_are_not_a_server_error(client, demo, pattern) -> None:  # type: ignore[no-untyped-def]
+    url = f"{page_url(pattern, demo)}?{HOSTILE_QUERY}"
+    for persona in HOSTILE_PERSONAS:
+        client.logout()
+        _sign_in(client, demo, persona)
+        response = client.get(url)
+        assert response.status_code < 500, f"GET {url} as {persona}: {response.status_code}"
 
 
 # --- every demo case, in every state --------------------------------------------------------------------------------
