@@ -37,21 +37,6 @@ KNOWN_BUGS: dict[tuple[str, str, str], str] = {}
 # PostgreSQL refuses text containing NUL (0x00) bytes with a DataError; SQLite stores it. Values that reach a
 # query unchecked therefore answer 500 on PostgreSQL only: {(URL name, parameter or "?query"): reason}.
 NUL_BUGS_ON_POSTGRES: dict[tuple[str, str], str] = {
-    (
-        "portal:guide",
-        "code",
-    ): "BUG: GET /guide/%00/ → 500 on PostgreSQL (catalog.queries.get_published_implementation "
-    "filters Implementation.code with the raw path value: DataError, NUL bytes)",
-    (
-        "portal:guide_pdf",
-        "code",
-    ): "BUG: GET /guide/%00/pdf/ → 500 on PostgreSQL (get_published_implementation, NUL)",
-    (
-        "portal:guide_file",
-        "code",
-    ): "BUG: GET /guide/%00/files/… → 500 on PostgreSQL (get_published_implementation, NUL)",
-    ("portal:guide_result_sample", "code"): "BUG: GET /guide/%00/result-sample/ → 500 on PostgreSQL "
-    "(get_published_implementation, NUL)",
     ("cases:apply", "code"): "BUG: GET/POST /cases/apply/%00/ → 500 on PostgreSQL for any signed-in user "
     "(cases.views._implementation_or_404 → catalog.queries.get_published_implementation, NUL)",
     (

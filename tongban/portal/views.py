@@ -81,6 +81,9 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def _get_implementation_or_404(code: str, *, for_page: bool = False) -> Implementation:
+    if not code.isprintable():
+        # A NUL or control character can never be part of a 实施编码, and PostgreSQL refuses NUL in a query.
+        raise Http404
     read = queries.get_published_for_page if for_page else queries.get_published_implementation
     try:
         return read(code)

@@ -169,7 +169,7 @@ def test_guide_shows_every_element_of_the_published_version(client: Client, pass
         assert expected in html, expected
 
 
-@pytest.mark.parametrize("code", ["nope", "1" * 31, "<script>"])
+@pytest.mark.parametrize("code", ["nope", "1" * 31, "<script>", "%00", "a%00b", "%0A"])
 def test_unknown_guide_is_a_chinese_404(client: Client, db, code) -> None:
     response = client.get(f"/guide/{code}/")
     assert response.status_code == 404
