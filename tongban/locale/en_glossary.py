@@ -1215,3 +1215,33 @@ EN.update(
 )
 
 EN.update({"第 %(number)s 版，%(date)s 发布": "Version %(number)s, published %(date)s"})
+
+# --- final pass: result delivery choices, window filters -----------------------------------------------------
+EN.update(
+    {
+        "该事项不提供所选的领取方式，请重新选择。": "This service does not offer the chosen way to receive the result. Please choose again.",
+        "邮寄送达须填写邮寄地址。": "Delivery by post needs a postal address.",
+        "申请人已选择其他领取方式，请按申请人的选择送达；如需改变，请申请人先变更领取方式。": "The applicant chose another way to receive the result. Deliver it that way; to change it, the applicant must change the choice first.",
+        "领取方式": "How to receive the result",
+        "邮寄地址（选择邮寄送达时填写）": "Postal address (for delivery by post)",
+        "申请人选择的领取方式": "How the applicant chose to receive the result",
+        "邮寄地址": "Postal address",
+        "选择领取方式": "Choose how to receive the result",
+        "您选择了领取方式": "You chose how to receive the result",
+        "四、选择领取方式": "4. Choose how to receive the result",
+        "三、选择领取方式": "3. Choose how to receive the result",
+        "办结前可在“我的办件”中变更领取方式。": "You can change this in “My applications” until the case is closed.",
+        "办理结果已出，将邮寄至：%(address)s。寄出后此处显示快递单号。": "Your result is ready and will be posted to: %(address)s. The tracking number appears here once it is sent.",
+        "办理结果已出，将以电子方式送达，送达后可在“文书”中下载审批决定书。": "Your result is ready and will be delivered electronically; you can then download the decision under “Notices”.",
+        '办理结果已邮寄，快递单号 <strong id="tracking-number">%(number)s</strong>。': 'Your result has been posted. Tracking number <strong id="tracking-number">%(number)s</strong>.',
+        "办理结果已电子送达。": "Your result has been delivered electronically.",
+        "下载审批决定书（PDF）": "Download the decision (PDF)",
+        "办理结果已在窗口领取。": "The result was collected at the window.",
+        "尚未选择（默认窗口领取）": "Not chosen yet (collect at the window)",
+        "保存领取方式": "Save",
+        "申请人未选择（默认窗口领取）": "Not chosen by the applicant (collect at the window)",
+        "请按申请人选择的领取方式送达；申请人变更前不能改用其他方式。": "Deliver the way the applicant chose; no other way until the applicant changes it.",
+        "按事项或部门名称筛选": "Filter by service or department name",
+        "领取方式已保存。": "Saved.",
+    }
+)
