@@ -1245,3 +1245,9 @@ EN.update(
         "领取方式已保存。": "Saved.",
     }
 )
+
+EN.update(
+    {
+        "请求地址或参数中含有非法字符。": "The address or its parameters contain characters that are not allowed."
+    }
+)
