@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When, Window
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
@@ -202,24 +202,55 @@ class SearchPage:
     query: str = ""
 
 
-def _text_condition(cleaned: str, tokens: list[str], *, any_token: bool) -> Q:
-    """Implementations whose index matches ``tokens`` (all, or any), or whose name contains the query."""
+def _candidates(cleaned: str, tokens: list[str], mode: str) -> RawSQL:
+    """Ids of implementations matching the query, from the search index alone (no join, no OR across tables).
+
+    ``words``: the index holds every token, or the (short) name contains the query. ``text``: the indexed text
+    contains the query (3+ characters; only tried when ``words`` found nothing). ``any``: the index holds any
+    token, or the name contains the query (several tokens, when the two above found nothing).
+    """
+    name_like = f"%{cleaned}%"  # clean_query leaves word characters only: no LIKE wildcards to escape
     if connection.vendor == "postgresql":
-        if any_token:
-            sql = "SELECT implementation_id FROM catalog_searchentry WHERE search_vector @@ to_tsquery('simple', %s)"
-            param = " | ".join(tokens)
+        if mode == "text":
+            return RawSQL(
+                "SELECT implementation_id FROM catalog_searchentry WHERE text ILIKE %s", [name_like]
+            )
+        if mode == "any":
+            match, param = "search_vector @@ to_tsquery('simple', %s)", " | ".join(tokens)
         else:
-            sql = "SELECT implementation_id FROM catalog_searchentry WHERE search_vector @@ plainto_tsquery('simple', %s)"
-            param = " ".join(tokens)
-    else:
-        sql = "SELECT rowid FROM catalog_search_fts WHERE catalog_search_fts MATCH %s"
-        # Tokens hold word characters only (clean_query), so double-quoting makes each a literal FTS5 string.
-        param = (" OR " if any_token else " ").join(f'"{t}"' for t in tokens)
-    condition = Q(pk__in=RawSQL(sql, [param])) | Q(search_entry__name__icontains=cleaned)
-    if len(cleaned) >= 3:
-        # Substrings the segmenter split differently (pg_trgm index on PostgreSQL; a scan on SQLite's small table).
-        condition |= Q(search_entry__text__icontains=cleaned)
-    return condition
+            match, param = "search_vector @@ plainto_tsquery('simple', %s)", " ".join(tokens)
+        # ILIKE on the bare column (not UPPER(name)) so the name's trigram index can serve 3+ characters.
+        sql = (
+            f"SELECT implementation_id FROM catalog_searchentry WHERE {match} "
+            "UNION SELECT implementation_id FROM catalog_searchentry WHERE name ILIKE %s"
+        )
+        return RawSQL(sql, [param, name_like])
+    if mode == "text":
+        return RawSQL("SELECT implementation_id FROM catalog_searchentry WHERE text LIKE %s", [name_like])
+    # Tokens hold word characters only (clean_query), so double-quoting makes each a literal FTS5 string.
+    param = (" OR " if mode == "any" else " ").join(f'"{t}"' for t in tokens)
+    sql = (
+        "SELECT rowid FROM catalog_search_fts WHERE catalog_search_fts MATCH %s "
+        "UNION SELECT implementation_id FROM catalog_searchentry WHERE name LIKE %s"
+    )
+    return RawSQL(sql, [param, name_like])
+
+
+def _ranked(matched: QuerySet[Implementation], cleaned: str, tokens: list[str]) -> QuerySet[Implementation]:
+    """``matched`` in rank order, each row carrying ``search_total`` (the size of the whole match)."""
+    name_words = Q()
+    for token in tokens:
+        name_words &= Q(search_entry__name_terms__contains=f" {token} ")
+    return matched.annotate(
+        name_rank=Case(
+            When(item__name=cleaned, then=Value(0)),
+            When(item__name__icontains=cleaned, then=Value(1)),
+            When(name_words, then=Value(2)),  # every query word is a word (or alias) of the name: 低保, 驾照
+            default=Value(3),
+            output_field=IntegerField(),
+        ),
+        search_total=Window(Count("pk")),
+    ).order_by("name_rank", "level", "item__name", "code")
 
 
 def search_published(
@@ -237,7 +268,10 @@ def search_published(
     Ranking: exact name, then name contains the query, then every query word is a word or alias of the name,
     then other matches (department, materials, conditions).
     Filters: ``level`` (行使层级), ``region`` (code; that region and below), ``department`` (credit code or id),
-    ``item_type``. Two queries: a count and the page.
+    ``item_type``. Candidates come from the index alone: the FTS5 / tsvector match plus a LIKE on the short name
+    column; the long ``text`` is only scanned when that finds nothing (3+ characters). One query per attempt
+    (ids of the page with the total in a window count), then the page's rows by id; a page past the end adds a
+    count.
     """
     page_size = max(1, min(int(page_size or 20), 100))
     try:
@@ -266,29 +300,29 @@ def search_published(
             else qs.filter(department__credit_code=dept.upper())
         )
     tokens = segment_query(cleaned)
-    matched = qs.filter(_text_condition(cleaned, tokens, any_token=False))
-    count = matched.count()
-    if count == 0 and len(tokens) > 1:
-        matched = qs.filter(_text_condition(cleaned, tokens, any_token=True))
-        count = matched.count()
+    modes = ["words"]
+    if len(cleaned) >= 3:
+        modes.append("text")  # substrings the segmenter split differently
+    if len(tokens) > 1:
+        modes.append("any")
+    start = (page - 1) * page_size
+    count, rows = 0, []
+    for mode in modes:
+        matched = qs.filter(pk__in=_candidates(cleaned, tokens, mode))
+        # Narrow rows (id, total) are ranked and cut to the page; a common word can match most of the catalog.
+        rows = list(
+            _ranked(matched, cleaned, tokens).values_list("pk", "search_total")[start : start + page_size]
+        )
+        # The page carries the total; only a page past the end needs a separate count.
+        count = rows[0][1] if rows else (matched.count() if page > 1 else 0)
+        if count:
+            break
     result.count = count
     result.num_pages = max(1, math.ceil(count / page_size))
-    if count == 0 or page > result.num_pages:
-        return result
-    name_words = Q()
-    for token in tokens:
-        name_words &= Q(search_entry__name_terms__contains=f" {token} ")
-    ranked = matched.annotate(
-        name_rank=Case(
-            When(item__name=cleaned, then=Value(0)),
-            When(item__name__icontains=cleaned, then=Value(1)),
-            When(name_words, then=Value(2)),  # every query word is a word (or alias) of the name: 低保, 驾照
-            default=Value(3),
-            output_field=IntegerField(),
-        )
-    ).order_by("name_rank", "level", "item__name", "code")
-    start = (page - 1) * page_size
-    result.results = list(ranked[start : start + page_size])
+    if rows:
+        ids = [pk for pk, _total in rows]
+        by_id = {impl.pk: impl for impl in _published().filter(pk__in=ids)}
+        result.results = [by_id[pk] for pk in ids if pk in by_id]
     return result
 
 
