@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When, Window
 from django.db.models.expressions import RawSQL
@@ -182,6 +184,33 @@ def fetch_items_addable_for_admin(user: Any) -> list[tuple[Any, Any, Any]]:
 
 
 # --- public reads -----------------------------------------------------------------------------------------------
+
+
+# The catalog's publish revision (a cache key part): a new random value whenever a version is published.
+PUBLISH_REVISION_KEY = "catalog:publish-revision"
+
+
+def publish_revision() -> str:
+    """The current publish revision; caches of what is published key on it (``bump_publish_revision``)."""
+    revision = cache.get(PUBLISH_REVISION_KEY)
+    if revision is None:
+        cache.add(PUBLISH_REVISION_KEY, uuid.uuid4().hex, None)
+        revision = cache.get(PUBLISH_REVISION_KEY) or ""
+    return str(revision)
+
+
+def bump_publish_revision() -> None:
+    """Start a new publish revision, now and again after the surrounding transaction commits.
+
+    The second bump drops anything a concurrent reader cached from the old data under the first new revision.
+    """
+    from django.db import transaction
+
+    def bump() -> None:
+        cache.set(PUBLISH_REVISION_KEY, uuid.uuid4().hex, None)
+
+    bump()
+    transaction.on_commit(bump)
 
 
 def _published() -> QuerySet[Implementation]:

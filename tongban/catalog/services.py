@@ -30,6 +30,7 @@ from tongban.catalog.errors import (
     RETURN_REASON_REQUIRED,
 )
 from tongban.catalog.models import Faq, Fee, Implementation, Item, ItemVersion, Material, SearchEntry
+from tongban.catalog.queries import bump_publish_revision
 from tongban.catalog.search import segment_for_index
 from tongban.core.errors import VALIDATION_ERROR
 from tongban.core.services import append_ledger_entry
@@ -410,6 +411,7 @@ def do_publish_version(version: ItemVersion, *, actor: Any) -> ItemVersion:
         implementation.current_version = version
         implementation.save(update_fields=["current_version", "updated_at"])
         update_search_entry(implementation)
+        bump_publish_revision()  # cached lists of what is published (the search filters) start over
         append_ledger_entry(
             actor=actor,
             action="catalog.version_published",

@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -18,8 +19,11 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from tongban.catalog import queries as catalog_queries
+from tongban.catalog.choices import ItemType
 from tongban.catalog.models import Implementation, ItemVersion
 from tongban.core.errors import DomainError
+from tongban.organizations.choices import ExerciseLevel
 from tongban.portal import queries
 from tongban.portal.forms import SearchForm, parse_page
 from tongban.portal.middleware import ELDERLY_COOKIE
@@ -52,10 +56,33 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/home.html", context)
 
 
+# The filter dropdowns (departments and regions with published services) change only when something is
+# published; the TTL bounds staleness from other changes (a department renamed, an implementation deactivated).
+FILTER_OPTIONS_TTL = 60
+
+
+def _filter_options() -> queries.FilterOptions:
+    """``fetch_filter_options`` with its department and region lists cached per catalog publish revision."""
+    key = f"portal:filter-options:{catalog_queries.publish_revision()}"
+    cached = cache.get(key)
+    if cached is None:
+        options = queries.fetch_filter_options()
+        cache.set(key, (options.departments, options.regions), FILTER_OPTIONS_TTL)
+        return options
+    departments, regions = cached
+    # Item types and levels are translated labels: built per request, in the request's language.
+    return queries.FilterOptions(
+        departments=departments,
+        regions=regions,
+        item_types=[(value, str(label)) for value, label in ItemType.choices],
+        levels=[(value, str(label)) for value, label in ExerciseLevel.choices],
+    )
+
+
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     """Search published guides; HTMX requests get the results partial, everyone else the full page."""
-    options = queries.fetch_filter_options()
+    options = _filter_options()
     form = SearchForm(request.GET, options=options)
     criteria = form.criteria()
     page = parse_page(request.GET.get("page"))
