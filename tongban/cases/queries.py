@@ -440,9 +440,15 @@ def _mask_name(name: str) -> str:
     return mask_name(name)
 
 
+MAX_PUBLIC_PAGE = 100_000  # 2,000,000 cases back; deeper history is for supervisors, not the public page
+
+
 def fetch_public_disclosure(department: Any = None, page: int = 1) -> list[dict[str, Any]]:
-    """Recent submitted cases for public disclosure (办件公示) with masked applicant names, 20 per page."""
-    page = max(int(page or 1), 1)
+    """Recent submitted cases for public disclosure (办件公示) with masked applicant names, 20 per page.
+
+    The page number is clamped: a huge ``?page=`` would otherwise overflow the SQL OFFSET (a 500 on both databases).
+    """
+    page = min(max(int(page or 1), 1), MAX_PUBLIC_PAGE)
     cases = (
         Case.objects.select_related("implementation__item", "department", "decision")
         .exclude(state=CaseState.DRAFT)

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import os
 import zipfile
 from typing import Any
 
 import filetype
 from django.conf import settings
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.utils.translation import gettext_lazy as _
 
 from tongban.core.errors import ErrorDef
+
+logger = logging.getLogger(__name__)
 
 # Stable error codes of uploads (kept here, next to the only code that raises them).
 UPLOAD_EMPTY = ErrorDef("UPLOAD_EMPTY", _("上传的文件是空的，请重新选择。"), status=422)
@@ -142,8 +145,14 @@ def check_upload(uploaded_file: Any) -> tuple[str, str]:
 
 def download_response(field_file: Any, *, filename: str, content_type: str) -> FileResponse:
     """A response that makes the browser save the file: attachment, the recorded type, ``nosniff``, no caching."""
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError as exc:
+        # The row survives but storage lost the file (restore without media, manual cleanup): a 404, not a 500.
+        logger.error("stored file missing: %s", getattr(field_file, "name", field_file))
+        raise Http404 from exc
     response = FileResponse(
-        field_file.open("rb"),
+        handle,
         as_attachment=True,
         filename=filename or os.path.basename(field_file.name),
         content_type=content_type or "application/octet-stream",

@@ -100,3 +100,18 @@ def test_the_download_response_is_an_attachment_with_nosniff():
     assert response["Content-Type"] == PDF
     assert b"".join(response.streaming_content) == PDF_BYTES
     field_file.close()  # response.close() would fire request_finished outside a request
+
+
+def test_a_download_whose_file_is_gone_from_storage_is_a_404_not_a_500(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from django.core.files.storage import FileSystemStorage
+    from django.db.models.fields.files import FieldFile
+    from django.http import Http404
+
+    from tongban.cases.uploads import download_response
+
+    class _Field:
+        storage = FileSystemStorage(location=str(tmp_path))
+
+    missing = FieldFile(instance=None, field=_Field(), name="cases/gone.pdf")  # type: ignore[arg-type]
+    with pytest.raises(Http404):
+        download_response(missing, filename="gone.pdf", content_type="application/pdf")
