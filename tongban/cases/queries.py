@@ -31,7 +31,7 @@ from tongban.cases.choices import (
 )
 from tongban.cases.clock import remaining_working_days, warning_level
 from tongban.cases.flows import STEPS
-from tongban.cases.models import Case, CaseTask
+from tongban.cases.models import Case, CaseQuerySet, CaseTask
 from tongban.core.calendar import add_working_days
 from tongban.core.models import LedgerEntry
 
@@ -84,7 +84,7 @@ def staff_filter(user: Any) -> Q:
                 pk__in=CaseTask.objects.filter(department_id=grant.department_id).values("case_id")
             )
             part &= in_department
-        if grant.region_id is not None:
+        if grant.region is not None:
             part &= Q(region_path__startswith=grant.region.path)
         condition |= part
     return condition & ~Q(state=CaseState.DRAFT)
@@ -105,7 +105,7 @@ def offered_delivery_modes(version: Any) -> list[str]:
     return [mode for mode in DeliveryMode.values if mode in listed] or [DeliveryMode.WINDOW.value]
 
 
-def _cases() -> QuerySet[Case]:
+def _cases() -> CaseQuerySet:
     return Case.objects.select_related(
         "version", "implementation__item", "department", "region", "applicant_user", "enterprise", "agent"
     )
@@ -167,7 +167,7 @@ def _task_scope(user: Any) -> Q:
         part = Q(role=grant.role)
         if grant.department_id is not None:
             part &= Q(department_id=grant.department_id)
-        if grant.region_id is not None:
+        if grant.region is not None:
             part &= Q(department__region__path__startswith=grant.region.path)
         condition |= part
     return condition

@@ -10,9 +10,9 @@ case queue instead of deadlocking. Every function accepts ``now`` so tests and t
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -221,6 +221,7 @@ def _validate_form(version: ItemVersion, form_data: dict[str, Any]) -> dict[str,
 
 def _inspect_upload(file: Any, content_type: str) -> tuple[str, str, int]:
     """``(sha256, content_type, size)`` of an upload, checked by the UI's ``uploads.check_upload`` when present."""
+    check_upload: Callable[[Any], tuple[str, str]] | None
     try:
         from tongban.cases.uploads import check_upload
     except ImportError:  # pragma: no cover
@@ -894,9 +895,9 @@ def do_resubmit_correction(case: Case, *, actor: Any, now: datetime | None = Non
         notice = case.notices.filter(kind=NoticeKind.CORRECTION).order_by("-created_at", "-id").first()
         missing = []
         for problem in notice.content.get("problems", []) if notice else []:
-            uploads = case.materials.filter(is_current=True, uploaded_at__gte=notice.created_at).exclude(
-                file=""
-            )
+            uploads = case.materials.filter(
+                is_current=True, uploaded_at__gte=cast(Notice, notice).created_at
+            ).exclude(file="")
             if problem.get("material_id"):
                 uploads = uploads.filter(material_id=problem["material_id"])
             else:
@@ -1291,6 +1292,7 @@ def do_complete_task(
             raise errors.TASK_RETURN_NOT_ALLOWED.error()
         if outcome in (TaskOutcome.RETURN, TaskOutcome.REJECT) and not opinion:
             raise errors.REASON_REQUIRED.error()
+        assert case.flow_state is not None  # set on acceptance, before any flow task exists
         workflow = load_workflow(case.flow_state)
         if task.step == DECISION_STEP and outcome != TaskOutcome.RETURN:
             if outcome == TaskOutcome.APPROVE and workflow_value(workflow, "recommendation") == "refuse":
