@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.core.cache import cache
 from django.db import connection
@@ -26,6 +26,9 @@ from tongban.catalog.search import clean_query, segment_query
 from tongban.core.errors import NOT_FOUND
 from tongban.organizations.choices import RegionLevel
 from tongban.organizations.models import Region
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 # --- scoping and access -----------------------------------------------------------------------------------------
 
@@ -265,7 +268,16 @@ def _candidates(cleaned: str, tokens: list[str], mode: str) -> RawSQL:
     return RawSQL(sql, [param, name_like])
 
 
-def _ranked(matched: QuerySet[Implementation], cleaned: str, tokens: list[str]) -> QuerySet[Implementation]:
+class _SearchRank(TypedDict):
+    """The annotations :func:`_ranked` adds to each implementation."""
+
+    name_rank: int
+    search_total: int
+
+
+def _ranked(
+    matched: QuerySet[Implementation], cleaned: str, tokens: list[str]
+) -> QuerySet[WithAnnotations[Implementation, _SearchRank]]:
     """``matched`` in rank order, each row carrying ``search_total`` (the size of the whole match)."""
     name_words = Q()
     for token in tokens:
