@@ -14,5 +14,12 @@ class ErrorSchema(Schema):
 
 
 # Responses every authenticated endpoint may give, for the OpenAPI document.
-ERROR_RESPONSES: dict[int, type[Schema]] = {400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema}
+ERROR_RESPONSES: dict[int, type[Schema]] = {
+    400: ErrorSchema,
+    401: ErrorSchema,
+    403: ErrorSchema,
+    404: ErrorSchema,
+    409: ErrorSchema,
+    422: ErrorSchema,
+}
 PUBLIC_ERROR_RESPONSES: dict[int, type[Schema]] = {400: ErrorSchema, 404: ErrorSchema, 422: ErrorSchema}
