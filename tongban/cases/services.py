@@ -1605,13 +1605,15 @@ def _decide(case: Case, *, actor: Any, approve: bool, opinion: str, reasons: str
         _("您的申请已作出决定"),
         _("办件 %(number)s 已作出%(verdict)s决定。") % {"number": case.number, "verdict": verdict},
     )
-    _notify(
-        case,
-        events.CASE_READY_FOR_PICKUP,
-        _("办理结果可以领取"),
-        _("办件 %(number)s 的结果已可领取，取件码 %(code)s。")
-        % {"number": case.number, "code": case.pickup_code},
-    )
+    # The pickup code matters only when the result is collected at a window (chosen, or no choice made yet).
+    if case.requested_delivery_mode in ("", DeliveryMode.WINDOW):
+        _notify(
+            case,
+            events.CASE_READY_FOR_PICKUP,
+            _("办理结果可以领取"),
+            _("办件 %(number)s 的结果已可领取，取件码 %(code)s。")
+            % {"number": case.number, "code": case.pickup_code},
+        )
     return case
 
 

@@ -834,3 +834,13 @@ def test_notifications_link_to_the_applicant_case_page(world: World) -> None:
     case = services.do_accept_case(submitted_case(world, make_item(world.scjg)), actor=world.clerk)
     urls = set(OutboxMessage.objects.filter(case_number=case.number).values_list("url", flat=True))
     assert urls == {f"/cases/{case.number}/"}
+
+
+def test_an_applicant_who_chose_post_is_told_of_the_decision_but_sent_no_pickup_code(world: World) -> None:
+    version = make_item(world.scjg, delivery_modes=("window", "post"))
+    case = in_review_case(world, version)
+    services.do_choose_delivery(case, actor=world.citizen, mode="post", address="开封市鼓楼区1号")
+    case = _walk_single(world, Case.objects.get(pk=case.pk))
+    assert case.state == CaseState.DECIDED
+    assert "decided" in _events(case)
+    assert "ready_for_pickup" not in _events(case)
