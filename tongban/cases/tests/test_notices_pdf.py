@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _text(pdf_bytes: bytes, tmp_path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+    # `make test` installs poppler-utils; without it this must fail, not skip (the check would silently vanish).
+    assert shutil.which("pdftotext"), "pdftotext (poppler-utils) is missing: run `make test` to install it"
     path = tmp_path / "notice.pdf"
     path.write_bytes(pdf_bytes)
     return subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
