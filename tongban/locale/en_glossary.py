@@ -1251,3 +1251,19 @@ EN.update(
         "请求地址或参数中含有非法字符。": "The address or its parameters contain characters that are not allowed."
     }
 )
+
+
+def _merge_parts() -> None:
+    """Merge ``en_parts/<area>.py`` (each defines ``EN``) so areas can add strings without editing this file."""
+    import importlib.util
+    from pathlib import Path
+
+    for path in sorted((Path(__file__).resolve().parent / "en_parts").glob("*.py")):
+        spec = importlib.util.spec_from_file_location(f"en_parts_{path.stem}", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        EN.update(module.EN)
+
+
+_merge_parts()
