@@ -12,7 +12,7 @@ from tongban.accounts.permissions import get_grants
 from tongban.accounts.presentation import mask_id_number
 from tongban.accounts.queries import get_active_api_token
 from tongban.accounts.services import check_login, do_issue_api_token, do_revoke_api_token
-from tongban.api.schemas import ErrorSchema
+from tongban.core.api_schemas import ErrorSchema
 
 router = Router(tags=["accounts"])
 

@@ -9,11 +9,11 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from tongban.accounts.api import router as accounts_router
+from tongban.api.platform import router as core_router
 from tongban.cases.api import public_router as public_cases_router
 from tongban.cases.api import router as cases_router
 from tongban.cases.api import tasks_router
 from tongban.catalog.api import router as catalog_router
-from tongban.core.api import router as core_router
 from tongban.core.errors import NOT_AUTHENTICATED, NOT_FOUND, VALIDATION_ERROR, DomainError
 from tongban.organizations.api import router as organizations_router
 

@@ -18,11 +18,11 @@ from ninja.files import UploadedFile
 from tongban.accounts.auth import api_auth
 from tongban.accounts.models import Enterprise, User
 from tongban.accounts.permissions import is_staff_user
-from tongban.api.schemas import ERROR_RESPONSES, PUBLIC_ERROR_RESPONSES, ErrorSchema
 from tongban.cases import errors, queries, services
 from tongban.cases.choices import CaseState, Channel
 from tongban.cases.models import Case, CaseMaterial, CaseTask
 from tongban.catalog.models import Material
+from tongban.core.api_schemas import ERROR_RESPONSES, PUBLIC_ERROR_RESPONSES, ErrorSchema
 from tongban.core.errors import VALIDATION_ERROR
 from tongban.core.masking import mask_name
 

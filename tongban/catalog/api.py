@@ -9,10 +9,10 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from ninja import Field, Query, Router, Schema
 
-from tongban.api.schemas import ErrorSchema
 from tongban.catalog.models import Implementation, ItemVersion
 from tongban.catalog.queries import get_published_implementation, search_published
 from tongban.catalog.services import FAQ_FIELDS, FEE_FIELDS, MATERIAL_FIELDS
+from tongban.core.api_schemas import ErrorSchema
 
 router = Router(tags=["catalog"])
 

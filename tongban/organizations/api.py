@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from tongban.api.schemas import PUBLIC_ERROR_RESPONSES
+from tongban.core.api_schemas import PUBLIC_ERROR_RESPONSES
 from tongban.organizations.models import Department, Region
 from tongban.organizations.queries import fetch_departments, fetch_regions, get_region
 

@@ -1,4 +1,7 @@
-"""API endpoints of ``core``: public working-day arithmetic and the ledger check for supervisors."""
+"""Platform-level endpoints of `/api/v1`: public working-day arithmetic and the ledger check for supervisors.
+
+They live in the API package, which may import every app, so that `core` itself imports no other app.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from ninja import Router, Schema
 from tongban.accounts.auth import api_auth
 from tongban.accounts.choices import Role
 from tongban.accounts.permissions import is_staff_user, user_has_role
-from tongban.api.schemas import ErrorSchema
+from tongban.core.api_schemas import ErrorSchema
 from tongban.core.calendar import add_working_days, working_days_between
 from tongban.core.errors import CALENDAR_BAD_DATE, CALENDAR_DAYS_OUT_OF_RANGE, PERMISSION_DENIED
 from tongban.core.queries import verify_ledger

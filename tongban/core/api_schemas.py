@@ -1,4 +1,4 @@
-"""Schemas shared by every app's API."""
+"""Schemas shared by every app's API: the error shape of ARCHITECTURE §5.8 and the error-response tables."""
 
 from typing import Any
 
