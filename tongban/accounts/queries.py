@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
@@ -34,42 +35,40 @@ def fetch_api_tokens_for_user(user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user).order_by("-created_at")
 
 
-def fetch_enterprises_for_agent(user: Any) -> QuerySet[Enterprise]:
-    """Enterprises ``user`` holds an active authorisation for."""
-    if not getattr(user, "is_authenticated", False):
-        return Enterprise.objects.none()
-    return (
-        Enterprise.objects.filter(agents__agent=user, agents__status=AgentStatus.ACTIVE)
-        .distinct()
-        .order_by("name")
+def active_authorizations(agent: Any, *, today: date | None = None) -> QuerySet[AgentAuthorization]:
+    """The authorisations ``agent`` holds that are active and unexpired on ``today`` (default: today).
+
+    The one definition of "authorisation is active and unexpired" (经办人授权/代办授权): status active and
+    ``valid_until`` empty or not before today. Every other read and check builds on it.
+    """
+    if not getattr(agent, "is_authenticated", False):
+        return AgentAuthorization.objects.none()
+    today = today or timezone.localdate()
+    return AgentAuthorization.objects.filter(agent=agent, status=AgentStatus.ACTIVE).exclude(
+        valid_until__lt=today
     )
+
+
+def fetch_enterprises_for_agent(user: Any) -> QuerySet[Enterprise]:
+    """Enterprises ``user`` holds an active, unexpired authorisation for."""
+    ids = active_authorizations(user).filter(enterprise__isnull=False).values("enterprise_id")
+    return Enterprise.objects.filter(pk__in=ids).order_by("name")
 
 
 def fetch_principals_for_agent(user: Any) -> QuerySet[User]:
-    """People ``user`` may act for (代办) through an active authorisation."""
-    if not getattr(user, "is_authenticated", False):
-        return User.objects.none()
-    return User.objects.filter(proxies__agent=user, proxies__status=AgentStatus.ACTIVE).distinct()
+    """People ``user`` may act for (代办) through an active, unexpired authorisation."""
+    ids = active_authorizations(user).filter(principal__isnull=False).values("principal_id")
+    return User.objects.filter(pk__in=ids)
 
 
 def fetch_authorizations_for_agent(user: Any) -> QuerySet[AgentAuthorization]:
-    """Active authorisations held by ``user``."""
-    return AgentAuthorization.objects.filter(agent=user, status=AgentStatus.ACTIVE).select_related(
-        "enterprise", "principal"
-    )
+    """Active, unexpired authorisations held by ``user``."""
+    return active_authorizations(user).select_related("enterprise", "principal")
 
 
 def agent_may_act_for_enterprise(user: Any, enterprise: Enterprise) -> bool:
     """True when ``user`` holds an active, unexpired authorisation for ``enterprise``."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    today = timezone.localdate()
-    return any(
-        auth.valid_until is None or auth.valid_until >= today
-        for auth in AgentAuthorization.objects.filter(
-            agent=user, enterprise=enterprise, status=AgentStatus.ACTIVE
-        )
-    )
+    return active_authorizations(user).filter(enterprise=enterprise).exists()
 
 
 def access_profile_by_username(user: Any, username: str) -> User:
