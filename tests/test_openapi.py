@@ -70,3 +70,24 @@ def test_every_operation_has_an_operation_id_and_a_summary_or_description() -> N
         if not operation.get("operationId") or not (operation.get("summary") or operation.get("description"))
     ]
     assert not missing, f"operations without an operationId or summary: {missing}"
+
+
+def test_every_api_schema_name_is_unique_platform_wide() -> None:
+    """The OpenAPI document keys schemas by class name: two apps' ``MaterialSchema`` silently become one."""
+    from ninja import Schema
+
+    import tongban.api.routes  # noqa: F401 - imports every app's API
+
+    def subclasses(cls: type) -> list[type]:
+        found = []
+        for sub in cls.__subclasses__():
+            found.append(sub)
+            found.extend(subclasses(sub))
+        return found
+
+    by_name: dict[str, set[str]] = {}
+    for cls in subclasses(Schema):
+        if cls.__module__.startswith("tongban."):
+            by_name.setdefault(cls.__name__, set()).add(f"{cls.__module__}.{cls.__qualname__}")
+    duplicates = {name: sorted(paths) for name, paths in by_name.items() if len(paths) > 1}
+    assert duplicates == {}

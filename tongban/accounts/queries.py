@@ -88,3 +88,11 @@ def access_api_token_by_id(user: Any, token_id: int) -> ApiToken:
     if token is None:
         raise NOT_FOUND.error()
     return token
+
+
+def fetch_users_with_role(role: str, department: Any, *, exclude: Any = None) -> QuerySet[User]:
+    """Active accounts holding ``role`` in ``department`` (e.g. colleagues to transfer a task to), by username."""
+    users = User.objects.filter(role_grants__role=role, role_grants__department=department, is_active=True)
+    if exclude is not None:
+        users = users.exclude(pk=exclude.pk)
+    return users.distinct().order_by("username")

@@ -1,8 +1,10 @@
-"""Enumerations owned by ``cases`` and the one transition table every case service consults (ADR 0007)."""
+"""Enumerations owned by ``cases``: states, actions, kinds and modes, each member with its one-line meaning.
+
+Which action may move a case from which state, and the named groups of states, live in
+:mod:`tongban.cases.transitions` (ADR 0007).
+"""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -44,57 +46,6 @@ class CaseAction(models.TextChoices):
     CLOSE = "close", _("办结")  # delivered → closed
     WITHDRAW = "withdraw", _("撤回申请")  # before the decision → withdrawn
     TERMINATE = "terminate", _("终止办理")  # supervisor → terminated
-
-
-@dataclass(frozen=True)
-class Transition:
-    """Allowed source states and possible target states of one action."""
-
-    sources: frozenset[str]
-    targets: frozenset[str]
-
-
-_S = CaseState
-_OPEN_BEFORE_DECISION = frozenset(
-    {_S.SUBMITTED, _S.CORRECTION_REQUESTED, _S.ACCEPTED, _S.IN_REVIEW, _S.SPECIAL_PROCEDURE}
-)
-
-# The single table of allowed case transitions (STYLE point 5). Services call ``check_transition``.
-TRANSITIONS: dict[str, Transition] = {
-    CaseAction.SUBMIT: Transition(frozenset({_S.DRAFT}), frozenset({_S.SUBMITTED})),
-    CaseAction.REQUEST_CORRECTION: Transition(
-        frozenset({_S.SUBMITTED, _S.IN_REVIEW}), frozenset({_S.CORRECTION_REQUESTED})
-    ),
-    CaseAction.RESUBMIT: Transition(
-        frozenset({_S.CORRECTION_REQUESTED}), frozenset({_S.SUBMITTED, _S.IN_REVIEW})
-    ),
-    CaseAction.ACCEPT: Transition(frozenset({_S.SUBMITTED}), frozenset({_S.ACCEPTED})),
-    CaseAction.START_REVIEW: Transition(frozenset({_S.ACCEPTED}), frozenset({_S.IN_REVIEW})),
-    CaseAction.REFUSE_ACCEPTANCE: Transition(
-        frozenset({_S.SUBMITTED, _S.CORRECTION_REQUESTED}), frozenset({_S.NOT_ACCEPTED})
-    ),
-    CaseAction.START_SPECIAL_PROCEDURE: Transition(
-        frozenset({_S.IN_REVIEW}), frozenset({_S.SPECIAL_PROCEDURE})
-    ),
-    CaseAction.FINISH_SPECIAL_PROCEDURE: Transition(
-        frozenset({_S.SPECIAL_PROCEDURE}), frozenset({_S.IN_REVIEW})
-    ),
-    CaseAction.DECIDE: Transition(frozenset({_S.IN_REVIEW}), frozenset({_S.DECIDED})),
-    CaseAction.DELIVER: Transition(frozenset({_S.DECIDED}), frozenset({_S.DELIVERED})),
-    CaseAction.CLOSE: Transition(frozenset({_S.DELIVERED}), frozenset({_S.CLOSED})),
-    CaseAction.WITHDRAW: Transition(_OPEN_BEFORE_DECISION | {_S.DRAFT}, frozenset({_S.WITHDRAWN})),
-    CaseAction.TERMINATE: Transition(_OPEN_BEFORE_DECISION, frozenset({_S.TERMINATED})),
-}
-
-# States in which nothing further happens to the case.
-FINAL_STATES = frozenset({_S.NOT_ACCEPTED, _S.CLOSED, _S.WITHDRAWN, _S.TERMINATED})
-# States in which the case clock (from acceptance) runs or is paused but not yet finished.
-REVIEW_STATES = frozenset({_S.ACCEPTED, _S.IN_REVIEW, _S.SPECIAL_PROCEDURE})
-
-
-def allowed_actions(state: str) -> list[str]:
-    """The actions the transition table allows from ``state`` (for the UI's buttons)."""
-    return [action for action, transition in TRANSITIONS.items() if state in transition.sources]
 
 
 class Channel(models.TextChoices):

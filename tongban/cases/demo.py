@@ -20,10 +20,10 @@ from stdnum.cn import ric
 
 from tongban.cases import services
 from tongban.cases.choices import TaskState
-from tongban.cases.flows import ensure_flow_templates
 from tongban.cases.models import Case, CaseTask
 from tongban.catalog.choices import MaterialNecessity
 from tongban.catalog.models import Implementation, ItemVersion
+from tongban.catalog.services import ensure_flow_templates
 from tongban.core.calendar import is_working_day
 from tongban.core.errors import DomainError
 

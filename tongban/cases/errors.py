@@ -2,9 +2,16 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from tongban.core.errors import CONFLICT, INVALID_STATE, NOT_FOUND, PERMISSION_DENIED, ErrorDef
+from tongban.core.errors import (
+    CONFLICT,
+    INVALID_STATE,
+    NOT_FOUND,
+    PERMISSION_DENIED,
+    VALIDATION_ERROR,
+    ErrorDef,
+)
 
-__all__ = ["CONFLICT", "INVALID_STATE", "NOT_FOUND", "PERMISSION_DENIED"]
+__all__ = ["CONFLICT", "INVALID_STATE", "NOT_FOUND", "PERMISSION_DENIED", "VALIDATION_ERROR"]
 
 CASE_NOT_FOUND = ErrorDef("CASE_NOT_FOUND", _("找不到该办件，或您无权访问。"), status=404)
 TASK_NOT_FOUND = ErrorDef("TASK_NOT_FOUND", _("找不到该待办任务，或您无权办理。"), status=404)
@@ -71,4 +78,14 @@ DELIVERY_MODE_MISMATCH = ErrorDef(
     "DELIVERY_MODE_MISMATCH",
     _("申请人已选择其他领取方式，请按申请人的选择送达；如需改变，请申请人先变更领取方式。"),
     status=409,
+)
+
+# Uploads (raised by tongban.cases.documents.uploads.check_upload).
+UPLOAD_EMPTY = ErrorDef("UPLOAD_EMPTY", _("上传的文件是空的，请重新选择。"), status=422)
+UPLOAD_TOO_LARGE = ErrorDef("UPLOAD_TOO_LARGE", _("文件太大，单个文件不能超过 %(mb)s MB。"), status=413)
+UPLOAD_TYPE_NOT_ALLOWED = ErrorDef(
+    "UPLOAD_TYPE_NOT_ALLOWED", _("不支持该文件类型，请上传 PDF、JPG、PNG、OFD 或 DOCX 文件。"), status=415
+)
+UPLOAD_EXTENSION_MISMATCH = ErrorDef(
+    "UPLOAD_EXTENSION_MISMATCH", _("文件扩展名与文件实际内容不符，请检查后重新上传。"), status=415
 )

@@ -1,7 +1,13 @@
-"""Enumerations owned by ``catalog`` (codes from reference/standards-cn.md §1–2)."""
+"""Enumerations owned by ``catalog`` (codes from reference/standards-cn.md §1–2) and the steps of the shipped flows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from tongban.accounts.choices import Role
 
 
 class ItemType(models.TextChoices):
@@ -189,3 +195,32 @@ class Severity(models.TextChoices):
 
     ERROR = "error", _("错误")  # blocks publishing
     WARNING = "warning", _("提醒")  # shown to the administrator, does not block
+
+
+# --- the shipped review-flow templates and what their steps mean (ADR 0007) -------------------------------------
+
+SINGLE_DEPARTMENT_FLOW = "single-department"
+PARALLEL_REVIEW_FLOW = "parallel-review"
+COMMITMENT_FLOW = "commitment"
+
+
+@dataclass(frozen=True)
+class FlowStep:
+    """What a BPMN user task of the shipped templates (by its BPMN id) means for the platform."""
+
+    role: str
+    label: str
+    return_allowed: bool  # the BPMN has a "return" edge from this step
+    per_department: bool = False  # the department comes from the multi-instance item, not the lead department
+    due_days: int | None = None  # working days from creation; None = the case deadline
+
+
+FLOW_STEPS: dict[str, FlowStep] = {
+    "review": FlowStep(Role.REVIEWER, "审查", return_allowed=False),
+    "audit": FlowStep(Role.APPROVER, "审核", return_allowed=True),
+    "decide": FlowStep(Role.APPROVER, "决定", return_allowed=True),
+    "dept_review": FlowStep(Role.REVIEWER, "部门审查", return_allowed=False, per_department=True),
+    "verification": FlowStep(Role.REVIEWER, "事后核查", return_allowed=False, due_days=20),
+}
+DECISION_STEP = "decide"
+VERIFICATION_STEP = "verification"

@@ -12,8 +12,14 @@ from typing import Any
 
 from django.db import transaction
 
-from tongban.catalog.choices import VersionStatus
+from tongban.catalog.choices import (
+    COMMITMENT_FLOW,
+    PARALLEL_REVIEW_FLOW,
+    SINGLE_DEPARTMENT_FLOW,
+    VersionStatus,
+)
 from tongban.catalog.errors import GUIDE_QUALITY_FAILED
+from tongban.catalog.flows import ensure_flow_templates
 from tongban.catalog.models import Implementation, Item
 from tongban.catalog.services import (
     do_create_implementation,
@@ -28,7 +34,11 @@ from tongban.organizations.choices import RegionLevel
 
 logger = logging.getLogger(__name__)
 
-FLOW_KEYS = {"single": "single-department", "parallel": "parallel-review", "commitment": "commitment"}
+FLOW_KEYS = {
+    "single": SINGLE_DEPARTMENT_FLOW,
+    "parallel": PARALLEL_REVIEW_FLOW,
+    "commitment": COMMITMENT_FLOW,
+}
 PART_KEYS = ("materials", "fees", "faqs")
 COUNTY_ADMINS = {"410212": "catalog_xiangfu", "410225": "catalog_lankao"}
 
@@ -38,10 +48,6 @@ class DemoCatalogError(RuntimeError):
 
 
 def _flow_templates() -> dict[str, Any]:
-    try:
-        from tongban.cases.flows import ensure_flow_templates
-    except ImportError:  # the case engine is optional for the catalog demo
-        return {}
     return ensure_flow_templates()
 
 

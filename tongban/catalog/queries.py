@@ -21,7 +21,7 @@ from tongban.catalog.choices import (
     ServiceObject,
     VersionStatus,
 )
-from tongban.catalog.models import Faq, Fee, Implementation, ItemVersion, Material
+from tongban.catalog.models import Faq, Fee, FlowTemplate, Implementation, ItemVersion, Material
 from tongban.catalog.search import clean_query, segment_query
 from tongban.core.errors import NOT_FOUND
 from tongban.organizations.choices import RegionLevel
@@ -566,3 +566,8 @@ def get_last_return_reason(version: ItemVersion) -> str:
         .first()
     )
     return str(entry.data.get("reason", "")) if entry is not None else ""
+
+
+def fetch_flow_templates() -> dict[str, FlowTemplate]:
+    """The stored review-flow templates by key (the shipped ones once ``ensure_flow_templates`` has run)."""
+    return {template.key: template for template in FlowTemplate.objects.all()}

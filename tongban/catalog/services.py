@@ -29,6 +29,9 @@ from tongban.catalog.errors import (
     PARENT_NOT_CITY,
     RETURN_REASON_REQUIRED,
 )
+
+# The shipped review-flow templates are stored through this module like every other catalog write.
+from tongban.catalog.flows import ensure_flow_templates as ensure_flow_templates
 from tongban.catalog.models import Faq, Fee, Implementation, Item, ItemVersion, Material, SearchEntry
 from tongban.catalog.queries import bump_publish_revision
 from tongban.catalog.search import segment_for_index

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
 
 from tongban.organizations.models import Department, Region
@@ -40,3 +42,14 @@ def fetch_departments(
     if category:
         departments = departments.filter(category=category)
     return departments
+
+
+def get_active_department(pk: Any) -> Department | None:
+    """The active department with primary key ``pk`` (any digits string or int), or ``None``."""
+    try:
+        key = int(pk)
+    except (TypeError, ValueError):
+        return None
+    if not 0 < key < 2**63:
+        return None
+    return Department.objects.filter(pk=key, is_active=True).select_related("region").first()

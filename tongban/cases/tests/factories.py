@@ -25,10 +25,10 @@ from tongban.accounts.testing import (
     make_staff,
 )
 from tongban.cases import services
-from tongban.cases.flows import ensure_flow_templates
 from tongban.cases.models import Case
 from tongban.catalog.choices import CountersignMode, MaterialNecessity, VersionStatus
 from tongban.catalog.models import Implementation, Item, ItemVersion, Material
+from tongban.catalog.services import ensure_flow_templates
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

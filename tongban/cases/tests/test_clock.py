@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from tongban.cases import services
-from tongban.cases.clock import remaining_working_days, warning_level
+from tongban.cases.engine.clock import remaining_working_days, warning_level
 from tongban.cases.models import Case
 from tongban.cases.tests.factories import World, at, make_item, make_world, pdf, submitted_case
 
@@ -156,4 +156,4 @@ def test_refreshing_deadlines_is_idempotent(world: World) -> None:
     assert counts == {"checked": 1, "skipped": 0}
     case.refresh_from_db()
     assert case.deadline == date(2025, 10, 16)
-    assert not LedgerEntry.objects.filter(action="case.refresh_deadline").exists()
+    assert not LedgerEntry.objects.filter(action="case.deadline_recomputed").exists()

@@ -60,7 +60,7 @@ def test_two_reviewers_completing_one_task_exactly_one_succeeds() -> None:
     assert len(successes) == 1 and len(failures) == 1, results
     assert failures[0].code == "TASK_ALREADY_COMPLETED" and failures[0].status == 409
     assert CaseTask.objects.filter(case=case, step="audit").count() == 1
-    completions = LedgerEntry.objects.filter(object_id=str(case.pk), action="case.task_complete").count()
+    completions = LedgerEntry.objects.filter(object_id=str(case.pk), action="case.task_completed").count()
     assert completions == 1
 
 
@@ -80,7 +80,8 @@ def test_two_submissions_with_one_idempotency_key_make_one_case() -> None:
     assert Case.objects.filter(created_by=world.citizen).count() == 1
     case = Case.objects.get(created_by=world.citizen)
     assert (
-        case.number and LedgerEntry.objects.filter(object_id=str(case.pk), action="case.submit").count() == 1
+        case.number
+        and LedgerEntry.objects.filter(object_id=str(case.pk), action="case.submitted").count() == 1
     )
 
 

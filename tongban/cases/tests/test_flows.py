@@ -6,17 +6,15 @@ import pytest
 
 from tongban.cases import services
 from tongban.cases.choices import CaseState, TaskState
-from tongban.cases.flows import (
-    COMMITMENT,
-    PARALLEL_REVIEW,
-    SINGLE_DEPARTMENT,
-    ensure_flow_templates,
-    get_process_spec,
-)
+from tongban.cases.engine.flows import get_process_spec
 from tongban.cases.models import Case
 from tongban.cases.tests.factories import World, in_review_case, make_item, make_world, open_task
+from tongban.catalog.choices import COMMITMENT_FLOW as COMMITMENT
+from tongban.catalog.choices import PARALLEL_REVIEW_FLOW as PARALLEL_REVIEW
+from tongban.catalog.choices import SINGLE_DEPARTMENT_FLOW as SINGLE_DEPARTMENT
 from tongban.catalog.choices import CountersignMode
 from tongban.catalog.models import FlowTemplate
+from tongban.catalog.services import ensure_flow_templates
 from tongban.core.errors import DomainError
 
 

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.storage import default_storage
 
 from tongban.cases import services
-from tongban.cases.notices_pdf import cached_pdf_name, get_notice_pdf, render_notice_pdf, seal_svg
+from tongban.cases.documents.notices import cached_pdf_name, get_notice_pdf, render_notice_pdf, seal_svg
 from tongban.cases.tests.factories import make_item, make_world, submitted_case
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +59,7 @@ def test_the_pdf_is_rendered_once_and_then_served_from_the_cache(world, monkeypa
     def fail(_notice):
         raise AssertionError("rendered twice")
 
-    monkeypatch.setattr("tongban.cases.notices_pdf.render_notice_pdf", fail)
+    monkeypatch.setattr("tongban.cases.documents.notices.render_notice_pdf", fail)
     with get_notice_pdf(receipt) as second:
         assert second.read() == content
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tongban.cases.numbering import (
+from tongban.cases.engine.numbering import (
     QUERY_CODE_ALPHABET,
     new_pickup_code,
     new_query_code,

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tongban.accounts.services import do_authorize_agent
-from tongban.cases import queries, services
+from tongban.cases import access, queries, services
 from tongban.cases.tests.factories import (
     World,
     at,
@@ -30,7 +30,7 @@ def world(db) -> World:  # type: ignore[no-untyped-def]
 
 def _sees(user: object, number: str) -> bool:
     try:
-        queries.access_case_by_number(user, number)
+        access.access_case_by_number(user, number)
     except DomainError as exc:
         assert exc.code == "CASE_NOT_FOUND"
         return False
@@ -85,9 +85,9 @@ def test_enterprise_agents_and_proxies_see_cases_they_hold_authorisation_for(wor
 
 def test_drafts_are_reached_by_draft_id_and_hidden_from_staff(world: World) -> None:
     draft = services.do_create_case(actor=world.citizen, version=make_item(world.scjg))
-    assert queries.access_case_by_ref(world.citizen, str(draft.public_id)).pk == draft.pk
+    assert access.access_case_by_ref(world.citizen, str(draft.public_id)).pk == draft.pk
     with pytest.raises(DomainError):
-        queries.access_case_by_ref(world.clerk, str(draft.public_id))
+        access.access_case_by_ref(world.clerk, str(draft.public_id))
 
 
 def test_the_inbox_shows_department_tasks_and_my_claims_only(world: World) -> None:

@@ -76,7 +76,7 @@ def test_a_draft_has_no_number_until_it_is_submitted(world: World) -> None:
     assert len(case.query_code) == 6 and not set(case.query_code) & set("01OI")
     assert case.acceptance_deadline is not None
     assert Notice.objects.filter(case=case, kind=NoticeKind.RECEIPT).count() == 1
-    assert _actions(case)[-1] == "case.submit"
+    assert _actions(case)[-1] == "case.submitted"
 
 
 def test_submission_is_refused_while_a_required_material_is_missing(world: World) -> None:
@@ -86,14 +86,14 @@ def test_submission_is_refused_while_a_required_material_is_missing(world: World
     assert error.fields["materials"] == ["营业执照"]
     case.refresh_from_db()
     assert case.state == CaseState.DRAFT and case.number is None
-    assert "case.submit" not in _actions(case)
+    assert "case.submitted" not in _actions(case)
 
 
 def test_submitting_twice_returns_the_same_case_without_a_second_entry(world: World) -> None:
     case = submitted_case(world, make_item(world.scjg))
     again = services.do_submit_case(case, actor=world.citizen)
     assert again.number == case.number
-    assert _actions(case).count("case.submit") == 1
+    assert _actions(case).count("case.submitted") == 1
 
 
 def test_one_idempotency_key_creates_one_case(world: World) -> None:
@@ -275,7 +275,7 @@ def test_correction_lists_every_problem_in_one_notice_and_resubmission_needs_eac
     assert case.state == CaseState.CORRECTION_REQUESTED
     assert notice.kind == NoticeKind.CORRECTION and len(notice.content["problems"]) == 3
     assert ClockInterval.objects.get(case=case).ended_at is None
-    assert "correction_requested" in _events(case)
+    assert "case_correction_requested" in _events(case)
     # Only the flagged materials can be uploaded, and all of them must be before resubmitting.
     services.do_add_material(case, actor=world.citizen, file=pdf(), material=licence.material)
     _refused("CORRECTION_INCOMPLETE", services.do_resubmit_correction, case, actor=world.citizen)
@@ -325,8 +325,8 @@ def test_acceptance_issues_a_notice_starts_the_flow_and_notifies(world: World) -
     assert Notice.objects.filter(case=case, kind=NoticeKind.ACCEPTANCE).exists()
     review = open_task(case, "review")
     assert review.department == world.scjg and review.role == "reviewer" and review.due_date == case.deadline
-    assert "accepted" in _events(case)
-    assert _actions(case)[-2:] == ["case.accept", "case.start_review"]
+    assert "case_accepted" in _events(case)
+    assert _actions(case)[-2:] == ["case.accepted", "case.review_started"]
 
 
 def test_it_rejects_a_second_acceptance(world: World) -> None:
@@ -352,7 +352,7 @@ def test_refusing_acceptance_gives_reasons_and_remedies(world: World) -> None:
     notice = Notice.objects.get(case=case, kind=NoticeKind.NOT_ACCEPTED)
     assert notice.content["reasons"] == ["不属于本机关职权范围"]
     assert "六十日" in notice.content["remedies"] and "六个月" in notice.content["remedies"]
-    assert "not_accepted" in _events(case)
+    assert "case_not_accepted" in _events(case)
 
 
 def test_refusing_acceptance_needs_a_reason(world: World) -> None:
@@ -436,11 +436,11 @@ def test_a_commitment_cannot_be_signed_for_an_item_without_one(world: World) -> 
 def test_single_department_lifecycle_runs_from_submission_to_closing(world: World) -> None:
     case = _walk_single(world, in_review_case(world, make_item(world.scjg)))
     assert case.state == CaseState.DECIDED and case.decision.approve and case.pickup_code
-    assert {"decided", "ready_for_pickup"} <= _events(case)
+    assert {"case_decided", "case_ready_for_pickup"} <= _events(case)
     case = services.do_deliver_case(case, actor=world.clerk, mode="window", pickup_code=case.pickup_code)
     assert case.state == CaseState.CLOSED and case.closed_at
-    assert _actions(case)[-2:] == ["case.deliver", "case.close"]
-    assert "delivered" in _events(case)
+    assert _actions(case)[-2:] == ["case.delivered", "case.closed"]
+    assert "case_delivered" in _events(case)
 
 
 def test_return_sends_the_case_back_one_step_with_a_reason(world: World) -> None:
@@ -712,7 +712,7 @@ def test_an_online_submission_of_an_accept_on_receipt_item_is_accepted_by_the_sy
     version = make_item(world.scjg, materials=(), accept_on_receipt=True)
     case = services.do_create_case(actor=world.citizen, version=version, submit=True)
     assert case.state == CaseState.IN_REVIEW
-    entry = LedgerEntry.objects.get(object_id=str(case.pk), action="case.accept")
+    entry = LedgerEntry.objects.get(object_id=str(case.pk), action="case.accepted")
     assert entry.actor_id is None and entry.actor_label == "system"
 
 
@@ -791,7 +791,7 @@ def test_the_applicant_may_change_the_choice_until_hand_out_but_not_after(world:
     case = services.do_deliver_case(case, actor=world.clerk, mode="window", pickup_code=case.pickup_code)
     _refused("CASE_INVALID_STATE", services.do_choose_delivery, case, actor=world.citizen, mode="electronic")
     case.refresh_from_db()
-    assert case.requested_delivery_mode == "window" and _actions(case)[-1] == "case.close"
+    assert case.requested_delivery_mode == "window" and _actions(case)[-1] == "case.closed"
 
 
 def test_a_withdrawn_case_takes_no_delivery_choice(world: World) -> None:
@@ -842,5 +842,5 @@ def test_an_applicant_who_chose_post_is_told_of_the_decision_but_sent_no_pickup_
     services.do_choose_delivery(case, actor=world.citizen, mode="post", address="开封市鼓楼区1号")
     case = _walk_single(world, Case.objects.get(pk=case.pk))
     assert case.state == CaseState.DECIDED
-    assert "decided" in _events(case)
-    assert "ready_for_pickup" not in _events(case)
+    assert "case_decided" in _events(case)
+    assert "case_ready_for_pickup" not in _events(case)

@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tongban.cases.uploads import DOCX, JPEG, OFD, PDF, PNG, check_upload, download_response
+from tongban.cases.documents.uploads import DOCX, JPEG, OFD, PDF, PNG, check_upload, download_response
 from tongban.core.errors import DomainError
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
@@ -107,7 +107,7 @@ def test_a_download_whose_file_is_gone_from_storage_is_a_404_not_a_500(tmp_path)
     from django.db.models.fields.files import FieldFile
     from django.http import Http404
 
-    from tongban.cases.uploads import download_response
+    from tongban.cases.documents.uploads import download_response
 
     class _Field:
         storage = FileSystemStorage(location=str(tmp_path))

@@ -25,14 +25,12 @@ from typing import Any
 from django.utils import timezone
 
 from tongban.cases.choices import CaseState, ClockIntervalKind, ExtensionState, WarningLevel
+from tongban.cases.transitions import ACCEPTANCE_CLOCK, REVIEW
 from tongban.core.calendar import add_working_days, working_days_between
 
 DEFAULT_TIME_LIMIT_DAYS = 20  # 行政许可法 §42, when a guide names no limit
 YELLOW_DAYS = 2
 YELLOW_SHARE = 0.2
-
-ACCEPTANCE_CLOCK_STATES = frozenset({CaseState.SUBMITTED, CaseState.CORRECTION_REQUESTED})
-CASE_CLOCK_STATES = frozenset({CaseState.ACCEPTED, CaseState.IN_REVIEW, CaseState.SPECIAL_PROCEDURE})
 
 
 def local_day(moment: datetime | None = None) -> date:
@@ -107,9 +105,9 @@ def _open_stop_day(case: Any) -> date | None:
 
 def clock_deadline(case: Any, today: date | None = None) -> tuple[date | None, int | None]:
     """The deadline that currently matters (acceptance or case) and its limit in working days."""
-    if case.state in ACCEPTANCE_CLOCK_STATES and case.accepted_at is None:
+    if case.state in ACCEPTANCE_CLOCK and case.accepted_at is None:
         return compute_acceptance_deadline(case, today), case.version.acceptance_days
-    if case.state in CASE_CLOCK_STATES or (case.state == CaseState.CORRECTION_REQUESTED and case.accepted_at):
+    if case.state in REVIEW or (case.state == CaseState.CORRECTION_REQUESTED and case.accepted_at):
         return compute_deadline(case, today), case.time_limit_days
     return None, None
 

@@ -1,9 +1,9 @@
-"""The BPMN review flows of the case engine, run by SpiffWorkflow 3.2 (ADR 0007, stack-eval §2).
+"""The BPMN review-flow runtime of the case engine, on SpiffWorkflow 3.2 (ADR 0007, stack-eval §2).
 
-Three templates ship in ``tongban/cases/bpmn/`` and are stored in ``catalog.FlowTemplate`` by
-:func:`ensure_flow_templates`. This module only knows about workflows: it starts them, restores them from the
+The templates belong to the catalog (``tongban/catalog/flows/``, stored as ``FlowTemplate``; the meaning of each
+step is ``catalog.choices.FLOW_STEPS``). This module only runs workflows: it starts them, restores them from the
 JSON kept in ``Case.flow_state``, completes a ready user task with an outcome and lists the ready user tasks with
-the step, role and department each needs. Mirroring those into ``CaseTask`` rows is the services' job.
+the step and department each needs. Mirroring those into ``CaseTask`` rows is the services' job.
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ import json
 import logging
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from django.db import transaction
 from SpiffWorkflow.bpmn import BpmnWorkflow
 from SpiffWorkflow.bpmn.parser import BpmnParser
 from SpiffWorkflow.bpmn.serializer import BpmnWorkflowSerializer
@@ -24,78 +22,12 @@ from SpiffWorkflow.bpmn.serializer.default import BpmnProcessSpecConverter
 from SpiffWorkflow.bpmn.specs import BpmnProcessSpec
 from SpiffWorkflow.util.task import TaskState as SpiffTaskState
 
-from tongban.accounts.choices import Role
-from tongban.catalog.choices import FlowKind
-from tongban.catalog.models import FlowTemplate
-
-BPMN_DIR = Path(__file__).resolve().parent / "bpmn"
+from tongban.catalog.choices import FLOW_STEPS
 
 # SpiffWorkflow logs every task state change at INFO; the ledger is our record, so keep its chatter out of the logs
 # unless the deployment's LOGGING asks for it explicitly.
 if logging.getLogger("spiff").level == logging.NOTSET:
     logging.getLogger("spiff").setLevel(logging.WARNING)
-
-SINGLE_DEPARTMENT = "single-department"
-PARALLEL_REVIEW = "parallel-review"
-COMMITMENT = "commitment"
-
-
-@dataclass(frozen=True)
-class TemplateFile:
-    """A shipped flow template: its file, process id, kind and display name."""
-
-    filename: str
-    process_id: str
-    kind: str
-    name: str
-    description: str
-
-
-TEMPLATE_FILES: dict[str, TemplateFile] = {
-    SINGLE_DEPARTMENT: TemplateFile(
-        "single_department.bpmn",
-        "single_department",
-        FlowKind.SINGLE_DEPARTMENT,
-        "单部门三级审批",
-        "审查（审查人员）→ 审核（审批决定人员）→ 决定（审批决定人员），可逐级退回。",
-    ),
-    PARALLEL_REVIEW: TemplateFile(
-        "parallel_review.bpmn",
-        "parallel_review",
-        FlowKind.PARALLEL,
-        "多部门并联审批",
-        "各并联部门同时审查（会签：全部同意；或签：任一同意），再由牵头部门作出决定。",
-    ),
-    COMMITMENT: TemplateFile(
-        "commitment.bpmn",
-        "commitment",
-        FlowKind.COMMITMENT,
-        "告知承诺即时审批",
-        "凭申请人签署的告知承诺书当场准予，之后由部门在规定期限内事后核查。",
-    ),
-}
-
-
-@dataclass(frozen=True)
-class Step:
-    """What a BPMN user task (by its BPMN id) means for the platform."""
-
-    role: str
-    label: str
-    return_allowed: bool  # the BPMN has a "return" edge from this step
-    per_department: bool = False  # the department comes from the multi-instance item, not the lead department
-    due_days: int | None = None  # working days from creation; None = the case deadline
-
-
-STEPS: dict[str, Step] = {
-    "review": Step(Role.REVIEWER, "审查", return_allowed=False),
-    "audit": Step(Role.APPROVER, "审核", return_allowed=True),
-    "decide": Step(Role.APPROVER, "决定", return_allowed=True),
-    "dept_review": Step(Role.REVIEWER, "部门审查", return_allowed=False, per_department=True),
-    "verification": Step(Role.REVIEWER, "事后核查", return_allowed=False, due_days=20),
-}
-
-DECISION_STEP = "decide"
 
 
 @dataclass(frozen=True)
@@ -105,35 +37,6 @@ class ReadyTask:
     spiff_task_id: str
     step: str
     department_id: int | None  # None = the lead department
-
-
-def _read_template_file(key: str) -> str:
-    return (BPMN_DIR / TEMPLATE_FILES[key].filename).read_text(encoding="utf-8")
-
-
-def ensure_flow_templates() -> dict[str, FlowTemplate]:
-    """Store the shipped templates in ``catalog.FlowTemplate`` (idempotent; updates a changed BPMN text)."""
-    templates: dict[str, FlowTemplate] = {}
-    with transaction.atomic():
-        for key, spec in TEMPLATE_FILES.items():
-            xml = _read_template_file(key)
-            # get_or_create re-reads after losing a creation race, so two processes can call this at once.
-            template, created = FlowTemplate.objects.get_or_create(
-                key=key,
-                defaults={
-                    "name": spec.name,
-                    "kind": spec.kind,
-                    "bpmn_xml": xml,
-                    "process_id": spec.process_id,
-                    "description": spec.description,
-                },
-            )
-            if not created and (template.bpmn_xml != xml or template.process_id != spec.process_id):
-                template.bpmn_xml = xml
-                template.process_id = spec.process_id
-                template.save(update_fields=["bpmn_xml", "process_id", "updated_at"])
-            templates[key] = template
-    return templates
 
 
 _spec_cache: dict[tuple[int, str], Any] = {}
@@ -165,7 +68,7 @@ _serializer = BpmnWorkflowSerializer(
 )
 
 
-def get_process_spec(template: FlowTemplate) -> Any:
+def get_process_spec(template: Any) -> Any:
     """The parsed process spec of ``template``, parsed once per process per (id, updated_at)."""
     key = (template.pk, template.updated_at.isoformat() if template.updated_at else "")
     spec = _spec_cache.get(key)
@@ -180,7 +83,7 @@ def get_process_spec(template: FlowTemplate) -> Any:
     return spec
 
 
-def start_workflow(template: FlowTemplate, data: dict[str, Any]) -> BpmnWorkflow:
+def start_workflow(template: Any, data: dict[str, Any]) -> BpmnWorkflow:
     """A new workflow of ``template`` with ``data`` as its initial data, run up to its first user tasks."""
     workflow = BpmnWorkflow(get_process_spec(template))
     for task in workflow.get_tasks(state=SpiffTaskState.READY):
@@ -207,7 +110,7 @@ def ready_user_tasks(workflow: BpmnWorkflow) -> list[ReadyTask]:
             continue
         step = task.task_spec.bpmn_id
         department_id = (
-            task.data.get("department") if STEPS.get(step, STEPS["review"]).per_department else None
+            task.data.get("department") if FLOW_STEPS.get(step, FLOW_STEPS["review"]).per_department else None
         )
         result.append(ReadyTask(str(task.id), step, department_id))
     return result

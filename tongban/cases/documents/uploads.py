@@ -18,21 +18,15 @@ from typing import Any
 import filetype
 from django.conf import settings
 from django.http import FileResponse, Http404
-from django.utils.translation import gettext_lazy as _
 
-from tongban.core.errors import ErrorDef
+from tongban.cases.errors import (
+    UPLOAD_EMPTY,
+    UPLOAD_EXTENSION_MISMATCH,
+    UPLOAD_TOO_LARGE,
+    UPLOAD_TYPE_NOT_ALLOWED,
+)
 
 logger = logging.getLogger(__name__)
-
-# Stable error codes of uploads (kept here, next to the only code that raises them).
-UPLOAD_EMPTY = ErrorDef("UPLOAD_EMPTY", _("上传的文件是空的，请重新选择。"), status=422)
-UPLOAD_TOO_LARGE = ErrorDef("UPLOAD_TOO_LARGE", _("文件太大，单个文件不能超过 %(mb)s MB。"), status=413)
-UPLOAD_TYPE_NOT_ALLOWED = ErrorDef(
-    "UPLOAD_TYPE_NOT_ALLOWED", _("不支持该文件类型，请上传 PDF、JPG、PNG、OFD 或 DOCX 文件。"), status=415
-)
-UPLOAD_EXTENSION_MISMATCH = ErrorDef(
-    "UPLOAD_EXTENSION_MISMATCH", _("文件扩展名与文件实际内容不符，请检查后重新上传。"), status=415
-)
 
 PDF, JPEG, PNG, OFD, DOCX = (
     "application/pdf",

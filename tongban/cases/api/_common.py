@@ -1,0 +1,163 @@
+"""What the cases API handlers share: the caller, NUL checks and the response builders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from tongban.accounts.models import Enterprise, User
+from tongban.accounts.permissions import is_staff_user
+from tongban.cases import errors, queries
+from tongban.cases.api.schemas import (
+    CaseDecisionSchema,
+    CaseDetailSchema,
+    CaseMaterialSchema,
+    CaseNoticeSchema,
+    CaseRefSchema,
+    CaseTaskSchema,
+    CaseTimelineEntrySchema,
+)
+from tongban.cases.choices import CaseState
+from tongban.cases.models import Case, CaseMaterial, CaseTask
+from tongban.catalog.models import Material
+from tongban.core.errors import VALIDATION_ERROR
+from tongban.core.masking import mask_name
+
+
+def caller(request: HttpRequest) -> Any:
+    return request.auth  # type: ignore[attr-defined]
+
+
+def refuse_nul(value: Any, where: str = "payload") -> None:
+    """Refuse NUL characters anywhere in the input (PostgreSQL cannot store them; 422 instead of a 500)."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise VALIDATION_ERROR.error(fields={where: ["不能包含空字符。"]})
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            refuse_nul(key, where)
+            refuse_nul(item, f"{where}.{key}")
+    elif isinstance(value, list | tuple):
+        for item in value:
+            refuse_nul(item, where)
+
+
+def ref_schema(case: Case) -> CaseRefSchema:
+    return CaseRefSchema(
+        number=case.number,
+        draft_id=str(case.public_id),
+        ref=case.ref,
+        status=case.state,
+        status_label=str(CaseState(case.state).label),
+    )
+
+
+def task_schema(task: CaseTask) -> CaseTaskSchema:
+    return CaseTaskSchema(
+        id=task.pk,
+        case_number=task.case.number,
+        item_name=task.case.implementation.item.name,
+        step=task.step,
+        name=task.name,
+        kind=task.kind,
+        department=task.department.name,
+        role=task.role,
+        assignee=task.assignee.username if task.assignee is not None else None,
+        state=task.state,
+        due_date=task.due_date,
+        outcome=task.outcome,
+        opinion=task.opinion,
+        version=task.version,
+        created_at=task.created_at,
+    )
+
+
+def material_schema(row: CaseMaterial) -> CaseMaterialSchema:
+    return CaseMaterialSchema(
+        id=row.pk,
+        material_id=row.material_id,
+        name=row.name,
+        original_name=row.original_name,
+        size=row.size,
+        content_type=row.content_type,
+        sha256=row.sha256,
+        review_status=row.review_status,
+        review_reason=row.review_reason,
+        is_current=row.is_current,
+        tolerated=row.tolerated,
+        supplied_at=row.supplied_at,
+    )
+
+
+def detail_schema(user: Any, case: Case) -> CaseDetailSchema:
+    staff_view = is_staff_user(user) and user.pk not in (case.applicant_user_id, case.agent_id)
+    timeline = queries.fetch_case_timeline(case) if staff_view else queries.plain_timeline(case)
+    clock = queries.clock_summary(case)
+    decision = getattr(case, "decision", None) if case.decided_at else None
+    return CaseDetailSchema(
+        number=case.number,
+        draft_id=str(case.public_id),
+        status=case.state,
+        status_label=str(CaseState(case.state).label),
+        item_name=case.implementation.item.name,
+        implementation_code=case.implementation.code,
+        department=case.department.name,
+        applicant_name=mask_name(case.applicant_name) if staff_view else case.applicant_name,
+        channel=case.channel,
+        query_code=case.query_code,
+        requested_delivery_mode=case.requested_delivery_mode,
+        delivery_address=case.delivery_address,
+        delivery_mode=case.delivery_mode,
+        tracking_number=case.tracking_number,
+        submitted_at=case.submitted_at,
+        accepted_at=case.accepted_at,
+        decided_at=case.decided_at,
+        closed_at=case.closed_at,
+        acceptance_deadline=case.acceptance_deadline,
+        deadline=case.deadline,
+        remaining_working_days=clock["remaining_working_days"],
+        warning_level=clock["warning_level"],
+        clock_stopped=clock["stopped"],
+        timeline=[CaseTimelineEntrySchema(**entry.__dict__) for entry in timeline],
+        tasks=[task_schema(t) for t in queries.fetch_open_tasks_for_case(case)],
+        materials=[material_schema(m) for m in case.materials.filter(is_current=True).order_by("id")],
+        notices=[
+            CaseNoticeSchema(kind=n.kind, number=n.number, created_at=n.created_at, content=n.content)
+            for n in case.notices.order_by("created_at", "id")
+        ],
+        decision=(
+            CaseDecisionSchema(
+                approve=decision.approve,
+                opinion=decision.opinion,
+                reasons=decision.reasons,
+                remedies=decision.remedies,
+                document_number=decision.document_number,
+                decided_at=decision.decided_at,
+            )
+            if decision is not None
+            else None
+        ),
+    )
+
+
+def version_material(case: Case, material_id: int | None) -> Material | None:
+    if material_id is None:
+        return None
+    material = Material.objects.filter(pk=material_id, version_id=case.version_id).first()
+    if material is None:
+        raise errors.MATERIAL_NOT_OF_CASE.error()
+    return material
+
+
+def on_behalf_of(value: str | None) -> dict[str, Any]:
+    value = (value or "").strip().upper()
+    if not value:
+        return {}
+    enterprise = Enterprise.objects.filter(credit_code=value).first()
+    if enterprise is not None:
+        return {"enterprise": enterprise}
+    principal = User.objects.filter(id_number=value).first()
+    if principal is not None:
+        return {"principal": principal}
+    raise errors.NOT_AUTHORISED_FOR_APPLICANT.error()

@@ -1,0 +1,549 @@
+"""Applying (申请): drafts, form data, materials, the 告知承诺 signature and submission."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from tongban.accounts.models import AgentAuthorization, Enterprise
+from tongban.accounts.queries import active_authorizations
+from tongban.cases import access, errors
+from tongban.cases.access import CasePermission
+from tongban.cases.choices import (
+    ApplicantKind,
+    CaseAction,
+    CaseState,
+    Channel,
+    NoticeKind,
+)
+from tongban.cases.engine.clock import (
+    compute_acceptance_deadline,
+    local_day,
+)
+from tongban.cases.engine.numbering import new_query_code, next_case_number
+from tongban.cases.events import CaseLedgerAction
+from tongban.cases.formschema import validate
+from tongban.cases.models import (
+    Case,
+    CaseMaterial,
+)
+from tongban.cases.services._kernel import (
+    append_case_ledger,
+    check_delivery_choice,
+    flagged_problems,
+    inspect_upload,
+    issue_notice,
+    lock_case,
+    move_case,
+    resolve_now,
+    signed_in_user,
+)
+from tongban.cases.services.intake import accept_case
+from tongban.catalog.choices import (
+    MaterialNecessity,
+    VersionStatus,
+)
+from tongban.catalog.models import Implementation, ItemVersion, Material
+from tongban.core.errors import DomainError
+
+
+def _validate_form(version: ItemVersion, form_data: dict[str, Any]) -> dict[str, Any]:
+    """``form_data`` validated against the version's form schema; ``FORM_INVALID`` with the field problems."""
+    if not version.form_schema:
+        return dict(form_data or {})
+    clean, problems = validate(version.form_schema, form_data or {})
+    if problems:
+        raise errors.FORM_INVALID.error(fields=problems)
+    return clean
+
+
+def resolve_version(version: ItemVersion | None, implementation_code: str | None) -> ItemVersion:
+    """The published version to apply for (given, or the current one of the implementation code), fully joined."""
+    if version is None:
+        implementation = (
+            Implementation.objects.select_related("current_version")
+            .filter(code=str(implementation_code or "")[:31], is_active=True)
+            .first()
+        )
+        version = implementation.current_version if implementation is not None else None
+    if version is None or version.status != VersionStatus.PUBLISHED:
+        raise errors.ITEM_NOT_AVAILABLE.error()
+    return ItemVersion.objects.select_related(
+        "implementation__item", "implementation__department", "implementation__region"
+    ).get(pk=version.pk)
+
+
+def _active_authorization(actor: Any, *, enterprise: Any = None, principal: Any = None) -> AgentAuthorization:
+    """The actor's active, unexpired authorisation for ``enterprise`` or ``principal``; refused otherwise."""
+    query = active_authorizations(actor)
+    query = (
+        query.filter(enterprise=enterprise) if enterprise is not None else query.filter(principal=principal)
+    )
+    authorization = query.first()
+    if authorization is None:
+        raise errors.NOT_AUTHORISED_FOR_APPLICANT.error()
+    return authorization
+
+
+def create_case_row(
+    *,
+    actor: Any,
+    version: ItemVersion,
+    form_data: dict[str, Any] | None,
+    channel: str,
+    applicant_user: Any = None,
+    enterprise: Enterprise | None = None,
+    agent: Any = None,
+    authorization: AgentAuthorization | None = None,
+    idempotency_key: str = "",
+    delivery_mode: str = "",
+    delivery_address: str = "",
+    now: datetime,
+) -> Case:
+    """Insert the draft row for the applicant (person or enterprise) and ledger ``case.created``."""
+    implementation = version.implementation
+    if enterprise is not None:
+        applicant_kind, name, id_number = ApplicantKind.ENTERPRISE, enterprise.name, enterprise.credit_code
+    else:
+        applicant_kind = ApplicantKind.PERSON
+        name = applicant_user.real_name or applicant_user.username
+        id_number = applicant_user.id_number
+    case = Case.objects.create(
+        implementation=implementation,
+        version=version,
+        department=implementation.department,
+        region=implementation.region,
+        region_path=implementation.region.path,
+        channel=channel,
+        applicant_kind=applicant_kind,
+        applicant_user=applicant_user,
+        enterprise=enterprise,
+        agent=agent,
+        authorization=authorization,
+        applicant_name=name,
+        applicant_id_number=id_number,
+        created_by=actor,
+        idempotency_key=idempotency_key or "",
+        form_data=dict(form_data or {}),
+        requested_delivery_mode=delivery_mode,
+        delivery_address=delivery_address,
+    )
+    append_case_ledger(
+        case,
+        actor,
+        CaseLedgerAction.CREATED,
+        {
+            "to": CaseState.DRAFT,
+            "implementation": implementation.code,
+            "version": version.number,
+            "channel": channel,
+        },
+    )
+    return case
+
+
+def do_create_case(
+    *,
+    actor: Any,
+    version: ItemVersion | None = None,
+    implementation_code: str | None = None,
+    form_data: dict[str, Any] | None = None,
+    channel: str = Channel.ONLINE,
+    enterprise: Enterprise | None = None,
+    principal: Any = None,
+    idempotency_key: str = "",
+    submit: bool = False,
+    delivery_mode: str = "",
+    delivery_address: str = "",
+    now: datetime | None = None,
+) -> Case:
+    """Create a draft case for the published ``version`` (or implementation code); optionally submit it at once.
+
+    The applicant is ``actor`` themselves, ``enterprise`` (actor must be its authorised agent) or ``principal``
+    (代办: actor must hold an active proxy authorisation). ``idempotency_key`` is unique per creating account: a
+    second call with the same key returns the first case (submitting it if ``submit`` and it is still a draft).
+    ``delivery_mode``/``delivery_address`` (optional) are checked as in :func:`do_choose_delivery`.
+    """
+    if signed_in_user(actor) is None:
+        raise errors.NOT_FOUND.error()
+    now = resolve_now(now)
+    key = (idempotency_key or "").strip()[:100]
+    if key:
+        existing = Case.objects.filter(created_by=actor, idempotency_key=key).first()
+        if existing is not None:
+            return do_submit_case(existing, actor=actor, now=now) if submit else existing
+    version = resolve_version(version, implementation_code)
+    delivery_mode, delivery_address = check_delivery_choice(version, delivery_mode, delivery_address)
+    authorization = None
+    applicant_user, agent = actor, None
+    if enterprise is not None:
+        authorization = _active_authorization(actor, enterprise=enterprise)
+        applicant_user, agent = None, actor
+    elif principal is not None and principal.pk != actor.pk:
+        authorization = _active_authorization(actor, principal=principal)
+        applicant_user, agent = principal, actor
+    try:
+        with transaction.atomic():
+            case = create_case_row(
+                actor=actor,
+                version=version,
+                form_data=form_data,
+                channel=channel,
+                applicant_user=applicant_user,
+                enterprise=enterprise,
+                agent=agent,
+                authorization=authorization,
+                idempotency_key=key,
+                delivery_mode=delivery_mode,
+                delivery_address=delivery_address,
+                now=now,
+            )
+            if submit:
+                case = do_submit_case(case, actor=actor, now=now)
+    except IntegrityError:
+        # A concurrent request with the same key won the race: return its case (ARCHITECTURE §5.7).
+        existing = Case.objects.filter(created_by=actor, idempotency_key=key).first() if key else None
+        if existing is None:
+            raise
+        return existing
+    return case
+
+
+def do_update_draft(
+    case: Case,
+    *,
+    actor: Any,
+    form_data: dict[str, Any],
+    delivery_mode: str | None = None,
+    delivery_address: str = "",
+) -> Case:
+    """Save the form data of a draft as typed (validation happens on submission, so nothing typed is lost).
+
+    ``delivery_mode`` ``None`` keeps the chosen 领取方式, ``""`` clears it; any other value is checked as in
+    :func:`do_choose_delivery`.
+    """
+    with transaction.atomic():
+        case = lock_case(case)
+        access.require_can(actor, case, CasePermission.EDIT_DRAFT)
+        case.form_data = dict(form_data or {})
+        if delivery_mode is not None:
+            mode, address = check_delivery_choice(case.version, delivery_mode, delivery_address)
+            case.requested_delivery_mode, case.delivery_address = mode, address
+        case.version_no += 1
+        case.save(
+            update_fields=[
+                "form_data",
+                "requested_delivery_mode",
+                "delivery_address",
+                "version_no",
+                "updated_at",
+            ]
+        )
+        append_case_ledger(
+            case,
+            actor,
+            CaseLedgerAction.DRAFT_UPDATED,
+            {"state": case.state, "fields": sorted(case.form_data)},
+        )
+    return case
+
+
+def add_material_row(
+    case: Case,
+    *,
+    actor: Any,
+    file: Any,
+    material: Material | None,
+    name: str,
+    content_type: str,
+    originals_checked: bool,
+    now: datetime,
+) -> CaseMaterial:
+    """Store an upload for ``material`` (replacing its current one) or an extra, and ledger it."""
+    if material is not None and material.version_id != case.version_id:
+        raise errors.MATERIAL_NOT_OF_CASE.error()
+    sha256, content_type, size = inspect_upload(file, content_type)
+    if material is not None:
+        case.materials.filter(material=material, is_current=True).update(is_current=False)
+    original_name = str(getattr(file, "name", "") or name or "file").rsplit("/", 1)[-1][:255]
+    row = CaseMaterial(
+        case=case,
+        material=material,
+        name=(material.name if material is not None else (name or original_name))[:300],
+        original_name=original_name,
+        size=size,
+        content_type=content_type[:100],
+        sha256=sha256,
+        uploaded_by=signed_in_user(actor),
+        uploaded_at=now,
+        originals_checked=originals_checked,
+    )
+    row.file.save(original_name, file, save=False)
+    row.save()
+    append_case_ledger(
+        case,
+        actor,
+        CaseLedgerAction.MATERIAL_ADDED,
+        {
+            "state": case.state,
+            "material": material.pk if material else None,
+            "name": row.name,
+            "sha256": sha256,
+            "size": size,
+        },
+    )
+    return row
+
+
+def do_add_material(
+    case: Case,
+    *,
+    actor: Any,
+    file: Any,
+    material: Material | None = None,
+    name: str = "",
+    content_type: str = "",
+    originals_checked: bool = False,
+    now: datetime | None = None,
+) -> CaseMaterial:
+    """Upload a material to a draft, or replace a material flagged on the open correction notice.
+
+    A new upload for a catalog material replaces the current one (kept with ``is_current=False``). While a
+    correction is open only flagged materials can be uploaded (``MATERIAL_NOT_FLAGGED``).
+    """
+    now = resolve_now(now)
+    with transaction.atomic():
+        case = lock_case(case)
+        upload_action = (
+            CasePermission.UPLOAD_CORRECTION
+            if case.state == CaseState.CORRECTION_REQUESTED
+            else CasePermission.EDIT_DRAFT
+        )
+        access.require_can(actor, case, upload_action)
+        if case.state == CaseState.CORRECTION_REQUESTED:
+            flagged = flagged_problems(case)
+            ids = {p.get("material_id") for p in flagged}
+            names = {p.get("name") for p in flagged}
+            if (material is not None and material.pk not in ids) or (material is None and name not in names):
+                raise errors.MATERIAL_NOT_FLAGGED.error()
+            if material is None:
+                case.materials.filter(material__isnull=True, name=name, is_current=True).update(
+                    is_current=False
+                )
+        return add_material_row(
+            case,
+            actor=actor,
+            file=file,
+            material=material,
+            name=name,
+            content_type=content_type,
+            originals_checked=originals_checked,
+            now=now,
+        )
+
+
+def do_remove_material(case_material: CaseMaterial, *, actor: Any) -> None:
+    """Remove an upload from a draft (the file is deleted from storage after commit)."""
+    with transaction.atomic():
+        case = lock_case(case_material.case_id)
+        access.require_can(actor, case, CasePermission.EDIT_DRAFT)
+        row = CaseMaterial.objects.get(pk=case_material.pk, case=case)
+        storage, path = row.file.storage, row.file.name
+        append_case_ledger(
+            case,
+            actor,
+            CaseLedgerAction.MATERIAL_REMOVED,
+            {"state": case.state, "name": row.name, "sha256": row.sha256},
+        )
+        row.delete()
+        if path:
+            transaction.on_commit(lambda: storage.delete(path))
+
+
+def do_sign_commitment(case: Case, *, actor: Any, now: datetime | None = None) -> Case:
+    """Record the applicant's signature of the item's 告知承诺书 (text, SHA-256, time) on a draft."""
+    now = resolve_now(now)
+    with transaction.atomic():
+        case = lock_case(case)
+        access.require_can(actor, case, CasePermission.EDIT_DRAFT)
+        if not case.version.commitment:
+            raise errors.COMMITMENT_NOT_OFFERED.error()
+        text = case.version.commitment_text or _(
+            "本人承诺所提交的材料真实有效，符合许可条件，愿意承担不实承诺的法律责任。"
+        )
+        case.commitment_text = text
+        case.commitment_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        case.commitment_signed_at = now
+        case.version_no += 1
+        case.save(
+            update_fields=[
+                "commitment_text",
+                "commitment_hash",
+                "commitment_signed_at",
+                "version_no",
+                "updated_at",
+            ]
+        )
+        append_case_ledger(
+            case,
+            actor,
+            CaseLedgerAction.COMMITMENT_SIGNED,
+            {"state": case.state, "hash": case.commitment_hash},
+        )
+    return case
+
+
+def _missing_required_materials(case: Case) -> list[str]:
+    present = set(
+        case.materials.filter(is_current=True, material__isnull=False)
+        .exclude(file="")
+        .values_list("material_id", flat=True)
+    )
+    return [
+        m.name
+        for m in case.version.materials.all()
+        if m.necessity == MaterialNecessity.REQUIRED and not m.exempt_if_shared and m.pk not in present
+    ]
+
+
+def submit_case(case: Case, *, actor: Any, now: datetime) -> Case:
+    """Validate, number and submit a locked draft, issue the receipt; 收件即受理 items are accepted at once."""
+    case.form_data = _validate_form(case.version, case.form_data)
+    missing = _missing_required_materials(case)
+    if missing:
+        raise errors.MATERIALS_MISSING.error(fields={"materials": missing})
+    case.number = next_case_number(case.region.code, local_day(now))
+    case.query_code = new_query_code()
+    case.submitted_at = now
+    case.acceptance_deadline = compute_acceptance_deadline(case, local_day(now))
+    move_case(
+        case,
+        CaseAction.SUBMIT,
+        actor,
+        fields=["number", "query_code", "submitted_at", "acceptance_deadline", "form_data"],
+        channel=case.channel,
+    )
+    issue_notice(
+        case,
+        NoticeKind.RECEIPT,
+        actor,
+        {
+            "query_code": case.query_code,
+            "applicant": case.applicant_name,
+            "submitted_at": now.isoformat(),
+            "acceptance_deadline": case.acceptance_deadline.isoformat() if case.acceptance_deadline else None,
+            "materials": [m.name for m in case.materials.filter(is_current=True)],
+        },
+        now,
+    )
+    if case.version.accept_on_receipt:
+        # 收件即受理: accepted by the clerk at a window, by the platform ("system") for an online submission.
+        acceptor = actor if access.is_case_clerk(actor, case) else None
+        case = accept_case(
+            case, actor=acceptor, note=_("收件即受理"), tolerated_materials=(), supplement_days=None, now=now
+        )
+    return case
+
+
+def do_submit_case(case: Case, *, actor: Any, now: datetime | None = None) -> Case:
+    """Submit a draft: validate the form, check required materials, assign the number and the query code.
+
+    Submitting a case that is already submitted returns it unchanged (a retried request is harmless). Items with
+    收件即受理 are accepted in the same transaction.
+    """
+    now = resolve_now(now)
+    with transaction.atomic():
+        case = lock_case(case)
+        access.require_who(actor, case, CaseAction.SUBMIT)
+        if case.state != CaseState.DRAFT and case.number:
+            return case
+        access.require_can(actor, case, CaseAction.SUBMIT)
+        return submit_case(case, actor=actor, now=now)
+
+
+@dataclass
+class ApplicationSave:
+    """What one save of the application page did: the draft (or submitted case), upload problems, any refusal."""
+
+    case: Case | None
+    upload_errors: dict[int, str] = field(default_factory=dict)  # catalog material id → message
+    submitted: bool = False
+    error: DomainError | None = None
+
+
+def check_save_application(
+    *,
+    actor: Any,
+    version: ItemVersion,
+    case: Case | None,
+    form_data: dict[str, Any],
+    delivery_mode: str | None = None,
+    delivery_address: str = "",
+    enterprise: Enterprise | None = None,
+    idempotency_key: str = "",
+    remove_ids: Sequence[int] = (),
+    uploads: Sequence[tuple[Material, Any]] = (),
+    submit: bool = False,
+    commitment_signed: bool = False,
+    now: datetime | None = None,
+) -> ApplicationSave:
+    """Save the application page as the applicant left it, then submit it when asked (在线申请).
+
+    Nothing typed is lost (ARCHITECTURE §5.7): the draft (created for ``case=None``, else updated) is saved first
+    and stays saved whatever follows; then the uploads marked for removal go, each new upload is stored (a bad
+    file is reported per material and the others are kept); only then, with ``submit`` and no upload problem, the
+    告知承诺 is signed (``commitment_signed`` must be ticked when the item offers it) and the case submitted, both in
+    one transaction. Each step is its own service call with its own ledger entry.
+    """
+    now = resolve_now(now)
+    try:
+        if case is None:
+            case = do_create_case(
+                actor=actor,
+                version=version,
+                form_data=form_data,
+                enterprise=enterprise,
+                idempotency_key=idempotency_key,
+                delivery_mode=delivery_mode or "",
+                delivery_address=delivery_address,
+                now=now,
+            )
+        else:
+            case = do_update_draft(
+                case,
+                actor=actor,
+                form_data=form_data,
+                delivery_mode=delivery_mode,
+                delivery_address=delivery_address,
+            )
+    except DomainError as exc:
+        return ApplicationSave(case=case, error=exc)
+    result = ApplicationSave(case=case)
+    if case.state != CaseState.DRAFT:
+        return result  # an idempotent retry of a submission that already went through
+    for row in case.materials.filter(pk__in=[pk for pk in remove_ids if pk > 0], is_current=True):
+        do_remove_material(row, actor=actor)
+    for material, file in uploads:
+        try:
+            do_add_material(case, actor=actor, file=file, material=material, now=now)
+        except DomainError as exc:
+            result.upload_errors[material.pk] = str(exc.message)
+    if not submit or result.upload_errors:
+        return result
+    try:
+        with transaction.atomic():
+            if version.commitment and not case.commitment_signed_at:
+                if not commitment_signed:
+                    raise errors.COMMITMENT_NOT_SIGNED.error()
+                do_sign_commitment(case, actor=actor, now=now)
+            result.case = do_submit_case(case, actor=actor, now=now)
+            result.submitted = True
+    except DomainError as exc:
+        result.error = exc
+    return result

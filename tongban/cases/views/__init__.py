@@ -1,0 +1,66 @@
+"""Web pages of the case lifecycle, one module per audience: applicant, window clerk, department staff,
+supervision and the public. ``urls.py`` maps each page to its view here."""
+
+from tongban.cases.views.applicant import (
+    apply,
+    case_detail,
+    choose_delivery,
+    correction_upload,
+    draft_edit,
+    material_download,
+    my_cases,
+    notice_download,
+    resubmit,
+    submitted,
+    supplement_upload,
+    withdraw,
+)
+from tongban.cases.views.public import disclosure, progress
+from tongban.cases.views.staff import (
+    deliver,
+    extension_request,
+    inbox,
+    special_finish,
+    special_start,
+    staff_case,
+    task_add_signer,
+    task_claim,
+    task_complete,
+    task_transfer,
+    terminate,
+)
+from tongban.cases.views.supervision import extension_decide, supervision
+from tongban.cases.views.window import pickup, pre_review, window_intake
+
+__all__ = [
+    "apply",
+    "case_detail",
+    "choose_delivery",
+    "correction_upload",
+    "deliver",
+    "disclosure",
+    "draft_edit",
+    "extension_decide",
+    "extension_request",
+    "inbox",
+    "material_download",
+    "my_cases",
+    "notice_download",
+    "pickup",
+    "pre_review",
+    "progress",
+    "resubmit",
+    "special_finish",
+    "special_start",
+    "staff_case",
+    "submitted",
+    "supervision",
+    "supplement_upload",
+    "task_add_signer",
+    "task_claim",
+    "task_complete",
+    "task_transfer",
+    "terminate",
+    "window_intake",
+    "withdraw",
+]
