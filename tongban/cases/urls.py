@@ -1,9 +1,8 @@
 """URL patterns of ``cases``: the case lifecycle pages and the in-app messages (``/cases/…``)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from tongban.cases import views
-from tongban.notifications import views as message_views
 
 app_name = "cases"
 
@@ -36,9 +35,7 @@ urlpatterns = [
     path("progress/", views.progress, name="progress"),
     path("disclosure/", views.disclosure, name="disclosure"),
     # In-app messages (站内消息)
-    path("messages/", message_views.message_list, name="messages"),
-    path("messages/<int:message_id>/open/", message_views.message_open, name="message_open"),
-    path("messages/read-all/", message_views.message_read_all, name="messages_read_all"),
+    path("messages/", include("tongban.notifications.urls")),
     # One case, by number or draft id (last: it matches any single segment)
     path("<str:ref>/", views.case_detail, name="case_detail"),
     path("<str:ref>/correction/<int:index>/", views.correction_upload, name="correction_upload"),

@@ -24,6 +24,7 @@ from tongban.catalog.choices import (
 from tongban.catalog.models import Faq, Fee, FlowTemplate, Implementation, ItemVersion, Material
 from tongban.catalog.search import clean_query, segment_query
 from tongban.core.errors import NOT_FOUND
+from tongban.core.validators import parse_implementation_code
 from tongban.organizations.choices import RegionLevel
 from tongban.organizations.models import Region
 
@@ -97,7 +98,8 @@ def user_can_edit_implementation(user: Any, implementation: Implementation) -> b
 
 def access_implementation_for_edit(user: Any, code: str) -> Implementation:
     """The implementation with 实施编码 ``code`` if ``user`` may edit it; the same NOT_FOUND when missing or forbidden."""
-    implementation = fetch_implementations_for_admin(user).filter(code=str(code)[:31]).first()
+    parsed = parse_implementation_code(code)
+    implementation = fetch_implementations_for_admin(user).filter(code=parsed).first() if parsed else None
     if implementation is None:
         raise NOT_FOUND.error()
     return implementation
@@ -105,7 +107,10 @@ def access_implementation_for_edit(user: Any, code: str) -> Implementation:
 
 def access_implementation_for_view(user: Any, code: str) -> Implementation:
     """Like :func:`access_implementation_for_edit`, but also the read-only scope of a city administrator."""
-    implementation = fetch_implementations_for_admin(user, readable=True).filter(code=str(code)[:31]).first()
+    parsed = parse_implementation_code(code)
+    implementation = (
+        fetch_implementations_for_admin(user, readable=True).filter(code=parsed).first() if parsed else None
+    )
     if implementation is None:
         raise NOT_FOUND.error()
     return implementation
@@ -369,6 +374,9 @@ def search_published(
 
 def get_published_implementation(code: str) -> Implementation:
     """The published implementation ``code`` with its current version's materials, fees and FAQs prefetched."""
+    parsed = parse_implementation_code(code)
+    if parsed is None:
+        raise NOT_FOUND.error()
     implementation = (
         _published()
         .select_related("current_version__flow_template", "parent")
@@ -378,7 +386,7 @@ def get_published_implementation(code: str) -> Implementation:
             "current_version__faqs",
             "current_version__review_departments",
         )
-        .filter(code=str(code)[:31])
+        .filter(code=parsed)
         .first()
     )
     if implementation is None:
@@ -571,3 +579,38 @@ def get_last_return_reason(version: ItemVersion) -> str:
 def fetch_flow_templates() -> dict[str, FlowTemplate]:
     """The stored review-flow templates by key (the shipped ones once ``ensure_flow_templates`` has run)."""
     return {template.key: template for template in FlowTemplate.objects.all()}
+
+
+def get_version_for_application(
+    version_pk: int | None, implementation_code: str | None
+) -> ItemVersion | None:
+    """The published version to apply for: ``version_pk``, else the current version of an active implementation
+    ``implementation_code``; with its item, department and region joined. ``None`` when nothing is published."""
+    if version_pk is None:
+        parsed = parse_implementation_code(implementation_code)
+        implementation = (
+            Implementation.objects.filter(code=parsed, is_active=True).only("current_version_id").first()
+            if parsed
+            else None
+        )
+        version_pk = implementation.current_version_id if implementation is not None else None
+    if version_pk is None:
+        return None
+    return (
+        ItemVersion.objects.select_related(
+            "implementation__item", "implementation__department", "implementation__region"
+        )
+        .filter(pk=version_pk, status=VersionStatus.PUBLISHED)
+        .first()
+    )
+
+
+def get_version_material(version: ItemVersion, material_id: Any) -> Material | None:
+    """The catalog material ``material_id`` of ``version``, or ``None`` (unknown, or another version's)."""
+    try:
+        pk = int(material_id)
+    except (TypeError, ValueError):
+        return None
+    if not 0 < pk < 2**63:
+        return None
+    return Material.objects.filter(pk=pk, version=version).first()

@@ -146,3 +146,17 @@ is_valid_id_number = _boolean(validate_id_number)
 is_valid_base_code = _boolean(validate_base_code)
 is_valid_implementation_code = _boolean(validate_implementation_code)
 is_valid_handle_item_code = _boolean(validate_handle_item_code)
+
+
+def parse_implementation_code(value: object) -> str | None:
+    """``value`` as a 实施编码 to look up, or ``None`` when it cannot be one (wrong length or characters).
+
+    The one parser for implementation codes in URLs, queries and API payloads: a code with anything after its
+    31st character is not that code (a lookup must say "not found", not serve the item).
+    """
+    if not isinstance(value, str):
+        return None
+    code = value.strip()
+    if len(code) != 31 or not code.isascii() or not code.isalnum():
+        return None
+    return code

@@ -15,6 +15,7 @@ from tongban.catalog import queries as catalog_queries
 from tongban.catalog.choices import EnterpriseTopic, ItemType, PersonTopic
 from tongban.catalog.models import Implementation
 from tongban.core.errors import NOT_FOUND
+from tongban.core.validators import parse_implementation_code
 from tongban.organizations.choices import ExerciseLevel, RegionLevel
 from tongban.organizations.models import Department, Region
 
@@ -31,7 +32,8 @@ def get_published_for_page(code: str) -> Implementation:
     (lazily, by the template) when that fragment is rendered; the PDF uses the fully prefetched
     ``get_published_implementation``. NOT_FOUND when the code is unknown or not published.
     """
-    implementation = catalog_queries.fetch_published().filter(code=str(code)[:31]).first()
+    parsed = parse_implementation_code(code)
+    implementation = catalog_queries.fetch_published().filter(code=parsed).first() if parsed else None
     if implementation is None:
         raise NOT_FOUND.error()
     return implementation

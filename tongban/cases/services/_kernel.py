@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 from django.utils import timezone
@@ -40,9 +40,11 @@ from tongban.cases.models import (
 )
 from tongban.cases.queries import offered_delivery_modes
 from tongban.cases.transitions import ACTIVE_TASK_STATES, check_transition
-from tongban.catalog.models import ItemVersion
 from tongban.core.services import append_ledger_entry
 from tongban.notifications.services import enqueue_notification
+
+if TYPE_CHECKING:
+    from tongban.catalog.models import ItemVersion
 
 # 行政复议法 §20 (60 days) and 行政诉讼法 §46 (6 months): printed on every refusal.
 REMEDIES = _(

@@ -6,12 +6,11 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from tongban.accounts.models import AgentAuthorization, Enterprise
 from tongban.accounts.queries import active_authorizations
 from tongban.cases import access, errors
 from tongban.cases.access import CasePermission
@@ -47,10 +46,13 @@ from tongban.cases.services._kernel import (
 from tongban.cases.services.intake import accept_case
 from tongban.catalog.choices import (
     MaterialNecessity,
-    VersionStatus,
 )
-from tongban.catalog.models import Implementation, ItemVersion, Material
+from tongban.catalog.queries import get_version_for_application
 from tongban.core.errors import DomainError
+
+if TYPE_CHECKING:
+    from tongban.accounts.models import AgentAuthorization, Enterprise
+    from tongban.catalog.models import ItemVersion, Material
 
 
 def _validate_form(version: ItemVersion, form_data: dict[str, Any]) -> dict[str, Any]:
@@ -65,18 +67,10 @@ def _validate_form(version: ItemVersion, form_data: dict[str, Any]) -> dict[str,
 
 def resolve_version(version: ItemVersion | None, implementation_code: str | None) -> ItemVersion:
     """The published version to apply for (given, or the current one of the implementation code), fully joined."""
-    if version is None:
-        implementation = (
-            Implementation.objects.select_related("current_version")
-            .filter(code=str(implementation_code or "")[:31], is_active=True)
-            .first()
-        )
-        version = implementation.current_version if implementation is not None else None
-    if version is None or version.status != VersionStatus.PUBLISHED:
+    resolved = get_version_for_application(version.pk if version else None, implementation_code)
+    if resolved is None:
         raise errors.ITEM_NOT_AVAILABLE.error()
-    return ItemVersion.objects.select_related(
-        "implementation__item", "implementation__department", "implementation__region"
-    ).get(pk=version.pk)
+    return resolved
 
 
 def _active_authorization(actor: Any, *, enterprise: Any = None, principal: Any = None) -> AgentAuthorization:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -49,8 +49,10 @@ from tongban.cases.services.review import start_review
 from tongban.catalog.choices import (
     MaterialNecessity,
 )
-from tongban.catalog.models import Material
 from tongban.core.calendar import add_working_days
+
+if TYPE_CHECKING:
+    from tongban.catalog.models import Material
 
 DEFAULT_SUPPLEMENT_DAYS = 5
 

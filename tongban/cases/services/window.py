@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -25,8 +25,10 @@ from tongban.cases.services._kernel import (
     resolve_now,
 )
 from tongban.cases.services.applying import add_material_row, create_case_row, resolve_version, submit_case
-from tongban.catalog.models import ItemVersion, Material
 from tongban.core.validators import validate_id_number
+
+if TYPE_CHECKING:
+    from tongban.catalog.models import ItemVersion, Material
 
 
 def _find_or_create_person(id_number: str, name: str, phone: str) -> Any:

@@ -232,3 +232,13 @@ def test_generated_handle_item_codes_pass_and_every_embedded_check_corruption_fa
     for char in CREDIT_CODE_CHARS:
         if char != code[17]:
             assert not is_valid_handle_item_code(code[:17] + char + code[18:])
+
+
+def test_an_implementation_code_parses_only_at_exactly_31_characters() -> None:
+    from tongban.core.validators import parse_implementation_code
+
+    code = "11410200MB0000000K2000100100001"[:31]
+    assert parse_implementation_code(code) == code
+    assert parse_implementation_code(f"  {code} ") == code
+    for bad in (code + "X", code[:30], code[:30] + "\u4e00", None, 42, code[:30] + "-"):
+        assert parse_implementation_code(bad) is None, bad

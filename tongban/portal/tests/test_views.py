@@ -176,6 +176,12 @@ def test_unknown_guide_is_a_chinese_404(client: Client, db, code) -> None:
     assert "找不到" in text_of(response)
 
 
+def test_a_guide_code_with_junk_after_its_31_characters_is_a_404(client: Client, passport) -> None:
+    assert client.get(f"/guide/{passport.code}/").status_code == 200
+    for junk in ("X", "0", "-copy"):
+        assert client.get(f"/guide/{passport.code}{junk}/").status_code == 404, junk
+
+
 @pytest.mark.parametrize("code", ["%00", "a%00b", "%0A"])
 def test_a_guide_code_with_control_characters_is_refused_not_a_server_error(client: Client, db, code) -> None:
     # The core middleware answers 400 first; without it the portal view itself answers 404.
