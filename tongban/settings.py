@@ -195,6 +195,17 @@ TASKS = {
         else "django_tasks_db.DatabaseBackend"
     }
 }
+# A passphrase that encrypts backups (tongban backup) and decrypts them on restore; empty means unencrypted.
+TONGBAN_BACKUP_KEY = env_str("TONGBAN_BACKUP_KEY", "")
+# The job worker writes a heartbeat this often; /health/ calls it dead when the last one is older than STALE.
+TONGBAN_WORKER_HEARTBEAT_SECONDS = env_int("TONGBAN_WORKER_HEARTBEAT_SECONDS", 10)
+TONGBAN_WORKER_STALE_SECONDS = env_int("TONGBAN_WORKER_STALE_SECONDS", 60)
+# `tongban serve` restarts a dead worker after 1, 2, 4 … seconds, capped here; it gives up (and stops serving,
+# so systemd restarts the whole service) after this many restarts within ten minutes.
+TONGBAN_WORKER_RESTART_MAX_DELAY = env_int("TONGBAN_WORKER_RESTART_MAX_DELAY", 60)
+TONGBAN_WORKER_MAX_RESTARTS = env_int("TONGBAN_WORKER_MAX_RESTARTS", 10)
+# /health/ reports unhealthy when pending outbox messages are older than this (the worker is not keeping up).
+TONGBAN_OUTBOX_MAX_AGE_SECONDS = env_int("TONGBAN_OUTBOX_MAX_AGE_SECONDS", 15 * 60)
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@tongban.local")
 TONGBAN_SMS_BACKEND = env_str("TONGBAN_SMS_BACKEND", "tongban.notifications.sms.LoggingSmsBackend")
