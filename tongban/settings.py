@@ -64,13 +64,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "tongban.core.middleware.SecurityHeadersMiddleware",
-    "tongban.core.middleware.RejectControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After sessions, locale and auth so a refusal renders the translated error page; before every view.
+    "tongban.core.middleware.RequestGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tongban.portal.middleware.ElderlyModeMiddleware",
@@ -166,6 +167,8 @@ WHITENOISE_USE_FINDERS = TESTING or DEBUG
 TONGBAN_UPLOAD_MAX_BYTES = env_int("TONGBAN_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = TONGBAN_UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Any request body longer than this is refused with 413 before it is read (an upload plus its form fields).
+TONGBAN_REQUEST_MAX_BYTES = env_int("TONGBAN_REQUEST_MAX_BYTES", TONGBAN_UPLOAD_MAX_BYTES + 2 * 1024 * 1024)
 
 # --- Security ------------------------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
