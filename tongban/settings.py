@@ -209,6 +209,13 @@ TONGBAN_WORKER_RESTART_MAX_DELAY = env_int("TONGBAN_WORKER_RESTART_MAX_DELAY", 6
 TONGBAN_WORKER_MAX_RESTARTS = env_int("TONGBAN_WORKER_MAX_RESTARTS", 10)
 # /health/ reports unhealthy when pending outbox messages are older than this (the worker is not keeping up).
 TONGBAN_OUTBOX_MAX_AGE_SECONDS = env_int("TONGBAN_OUTBOX_MAX_AGE_SECONDS", 15 * 60)
+# What /health/ checks (django-health-check classes); see tongban/core/health.py.
+TONGBAN_HEALTH_CHECKS = {
+    "database": "health_check.checks.Database",
+    "cache": "health_check.checks.Cache",
+    "worker": "tongban.core.health.JobWorker",
+    "outbox": "tongban.notifications.health.OutboxBacklog",
+}
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@tongban.local")
 TONGBAN_SMS_BACKEND = env_str("TONGBAN_SMS_BACKEND", "tongban.notifications.sms.LoggingSmsBackend")
