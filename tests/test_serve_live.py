@@ -108,7 +108,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         )
     running = Server(port, log, process)
     try:
-        assert _wait_for(lambda: running.health()[1]["checks"]["worker"]["status"] == "ok", 120), running.output()
+        assert _wait_for(lambda: running.health()[1]["checks"]["worker"]["status"] == "ok", 120), (
+            running.output()
+        )
         yield running
     finally:
         process.send_signal(signal.SIGTERM)
@@ -199,7 +201,9 @@ def test_an_anonymous_raw_post_is_a_401(server: Server) -> None:
 
 def test_an_oversized_raw_body_is_a_413_in_the_json_shape(server: Server) -> None:
     body = json.dumps({"username": "x" * 150_000, "password": "p"}).encode()
-    status, _headers, answer = server.request("POST", "/api/v1/auth/token", body, {"Content-Type": "application/json"})
+    status, _headers, answer = server.request(
+        "POST", "/api/v1/auth/token", body, {"Content-Type": "application/json"}
+    )
     assert (status, _json(answer)["code"]) == (413, "REQUEST_TOO_LARGE")
 
 

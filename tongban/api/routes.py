@@ -93,7 +93,10 @@ _HTTP_ERRORS = {
     404: ("NOT_FOUND", _("找不到该对象，或您无权访问。")),
     405: ("METHOD_NOT_ALLOWED", _("不支持该请求方法。")),
     413: ("REQUEST_TOO_LARGE", _("请求内容过大，请减少内容或分次提交。")),
-    415: ("UNSUPPORTED_MEDIA_TYPE", _("不支持该请求内容类型：请以 application/json 提交（上传文件的接口用 multipart/form-data）。")),
+    415: (
+        "UNSUPPORTED_MEDIA_TYPE",
+        _("不支持该请求内容类型：请以 application/json 提交（上传文件的接口用 multipart/form-data）。"),
+    ),
     429: ("TOO_MANY_REQUESTS", _("请求过于频繁，请稍后再试。")),
 }
 

@@ -161,7 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     createsuperuser = add("createsuperuser", cmd_createsuperuser, "创建超级管理员账号（create a superuser）")
     createsuperuser.add_argument("rest", nargs=argparse.REMAINDER, help="传给 Django 的参数（passed on）")
 
-    backup = add("backup", cmd_backup, "备份数据库和上传文件（权限 0600，可加密）（back up database and files）")
+    backup = add(
+        "backup", cmd_backup, "备份数据库和上传文件（权限 0600，可加密）（back up database and files）"
+    )
     backup.add_argument("path", help="备份文件路径（archive path）")
     encryption = backup.add_mutually_exclusive_group()
     encryption.add_argument(

@@ -69,15 +69,21 @@ def document_platform_errors(schema: dict[str, Any]) -> dict[str, Any]:
                 statuses += AUTH_STATUSES
             # ninja keys responses by int; JSON turns them into strings either way.
             responses = {str(status): response for status, response in operation["responses"].items()}
-            for status in sorted(statuses):
+            for added in sorted(statuses):
                 responses.setdefault(
-                    str(status),
-                    {"description": ERROR_DESCRIPTIONS[status], "content": {"application/json": {"schema": ref}}},
+                    str(added),
+                    {
+                        "description": ERROR_DESCRIPTIONS[added],
+                        "content": {"application/json": {"schema": ref}},
+                    },
                 )
-            for status, response in responses.items():
+            for key, response in responses.items():
                 # ninja writes the bare HTTP phrase ("Bad Request"); say which codes this platform answers.
-                code = int(status) if status.isdigit() else 0
-                if code in ERROR_DESCRIPTIONS and response.get("description") in ("", HTTPStatus(code).phrase):
+                code = int(key) if key.isdigit() else 0
+                if code in ERROR_DESCRIPTIONS and response.get("description") in (
+                    "",
+                    HTTPStatus(code).phrase,
+                ):
                     response["description"] = ERROR_DESCRIPTIONS[code]
             operation["responses"] = dict(sorted(responses.items()))
     return schema

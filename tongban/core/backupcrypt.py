@@ -68,7 +68,9 @@ class EncryptingWriter:
     def __init__(self, target: BinaryIO, passphrase: str) -> None:
         salt, prefix = os.urandom(16), os.urandom(8)
         self._target = target
-        self._header = _HEADER.pack(MAGIC, VERSION, SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P, salt, prefix, CHUNK_SIZE)
+        self._header = _HEADER.pack(
+            MAGIC, VERSION, SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P, salt, prefix, CHUNK_SIZE
+        )
         self._prefix = prefix
         self._aead = _derive(passphrase, salt, SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P)
         check = self._aead.encrypt(_nonce(prefix, _KEY_CHECK_COUNTER), b"", self._header)

@@ -53,7 +53,12 @@ def do_record_worker_heartbeat(worker_id: str, *, started_at: Any, now: Any = No
     now = now or timezone.now()
     beat, _created = WorkerHeartbeat.objects.update_or_create(
         worker_id=worker_id,
-        defaults={"hostname": socket.gethostname()[:255], "pid": os.getpid(), "started_at": started_at, "beat_at": now},
+        defaults={
+            "hostname": socket.gethostname()[:255],
+            "pid": os.getpid(),
+            "started_at": started_at,
+            "beat_at": now,
+        },
     )
     return beat
 

@@ -19,7 +19,7 @@ MAX_JSON_DEPTH = 64
 MAX_INT_DIGITS = 300  # beyond this an integer cannot be a double either (and Python's own limit is 4300)
 
 
-class InputRefused(Exception):  # noqa: N818 - a refusal, not a programming error
+class InputRefused(Exception):
     """Client input that the platform refuses; ``kind`` picks the error code, ``field`` names where it is."""
 
     def __init__(self, kind: str, field: str = "") -> None:

@@ -82,7 +82,9 @@ def _field_error(definition: ErrorDef, field: str, message: str) -> DomainError:
 
 def _text_refusal(problem: str, field: str) -> DomainError:
     if problem == SURROGATE:
-        message = _("字段“%(field)s”含有无法识别的字符（孤立的代理码位），请检查后重新提交。") % {"field": field}
+        message = _("字段“%(field)s”含有无法识别的字符（孤立的代理码位），请检查后重新提交。") % {
+            "field": field
+        }
         return _field_error(errors.MALFORMED_REQUEST, field, message)
     message = _("字段“%(field)s”含有不允许的控制字符（如空字符），请删除后重新提交。") % {"field": field}
     return _field_error(errors.INVALID_CHARACTERS, field, message)

@@ -99,18 +99,23 @@ def test_the_archive_is_readable_by_its_owner_only(tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".*partial"))
 
 
-def test_the_archive_leaves_out_sessions_and_api_tokens_but_keeps_password_hashes(client, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_archive_leaves_out_sessions_and_api_tokens_but_keeps_password_hashes(
+    client, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     from django.contrib.sessions.models import Session
 
     from tongban.accounts.models import ApiToken
 
     citizen = make_citizen("backup_session_citizen")
     client.force_login(citizen)
-    assert client.post(
-        "/api/v1/auth/token",
-        {"username": "backup_session_citizen", "password": settings.TONGBAN_DEMO_PASSWORD},
-        content_type="application/json",
-    ).status_code == 200
+    assert (
+        client.post(
+            "/api/v1/auth/token",
+            {"username": "backup_session_citizen", "password": settings.TONGBAN_DEMO_PASSWORD},
+            content_type="application/json",
+        ).status_code
+        == 200
+    )
     session_key = Session.objects.get().session_key
     token_hash = ApiToken.objects.get().token_hash
     archive = tmp_path / "backup.tar.gz"
@@ -151,8 +156,8 @@ def test_an_encrypted_backup_round_trips_and_hides_its_contents(settings, tmp_pa
     raw = archive.read_bytes()
     assert raw.startswith(b"TBBACKUP")
     assert archive.stat().st_mode & 0o777 == 0o600
-    with pytest.raises(tarfile.TarError):
-        tarfile.open(archive, "r:gz").getmembers()
+    with pytest.raises(tarfile.TarError), tarfile.open(archive, "r:gz") as tar:
+        tar.getmembers()
     assert b"secret_citizen" not in raw
 
     make_citizen("after_encrypted_backup")

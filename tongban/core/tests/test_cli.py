@@ -178,7 +178,10 @@ def test_check_runs_the_django_system_checks(capsys: pytest.CaptureFixture[str])
     ],
 )
 def test_serve_points_links_at_the_running_server_unless_the_base_url_is_set(
-    monkeypatch: pytest.MonkeyPatch, settings, argv: list[str], expected: str  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+    settings,
+    argv: list[str],
+    expected: str,  # type: ignore[no-untyped-def]
 ) -> None:
     import os
 
@@ -192,7 +195,7 @@ def test_serve_points_links_at_the_running_server_unless_the_base_url_is_set(
     assert cli.main(["serve", "--no-worker", *argv]) == 0
 
     assert os.environ["TONGBAN_BASE_URL"] == expected  # gunicorn and the worker inherit it
-    assert settings.TONGBAN_BASE_URL == expected
+    assert expected == settings.TONGBAN_BASE_URL
 
 
 @pytest.mark.django_db

@@ -117,7 +117,9 @@ LEDGER_AT_START = [0]
         ("/api/v1/cases", '{"implementation_code": "x", "form_data": {"\\ud800": 1}}'),
     ],
 )
-def test_a_lone_surrogate_anywhere_is_a_400_malformed_request(client, token: str, path: str, body: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_lone_surrogate_anywhere_is_a_400_malformed_request(
+    client, token: str, path: str, body: str
+) -> None:  # type: ignore[no-untyped-def]
     answer = _post_json(client, path, body, HTTP_AUTHORIZATION=f"Bearer {token}")
     assert answer["status"] == 400
     assert answer["code"] == "MALFORMED_REQUEST"
@@ -135,8 +137,10 @@ def test_a_lone_surrogate_anywhere_is_a_400_malformed_request(client, token: str
         ("-Infinity", 400, "MALFORMED_REQUEST"),
     ],
 )
-def test_non_finite_numbers_anywhere_are_refused(client, token: str, literal: str, status: int, code: str) -> None:  # type: ignore[no-untyped-def]
-    body = '{"implementation_code": "x", "form_data": {"amount": %s}}' % literal
+def test_non_finite_numbers_anywhere_are_refused(
+    client, token: str, literal: str, status: int, code: str
+) -> None:  # type: ignore[no-untyped-def]
+    body = '{"implementation_code": "x", "form_data": {"amount": ' + literal + "}}"
     answer = _post_json(client, "/api/v1/cases", body, HTTP_AUTHORIZATION=f"Bearer {token}")
     assert (answer["status"], answer["code"]) == (status, code)
     if status == 422:
@@ -158,7 +162,9 @@ def test_ordinary_json_passes(client, citizen) -> None:  # type: ignore[no-untyp
 # --- Media types ----------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("content_type", ["text/plain", "application/xml", "application/x-www-form-urlencoded"])
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/xml", "application/x-www-form-urlencoded"]
+)
 def test_a_json_endpoint_answers_415_to_another_media_type(client, content_type: str) -> None:  # type: ignore[no-untyped-def]
     body = '{"username": "citizen", "password": "tongban-demo"}'
     response = client.post("/api/v1/auth/token", body, content_type=content_type)

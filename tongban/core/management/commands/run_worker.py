@@ -8,6 +8,7 @@ batches: drain the ready tasks, beat, sleep ``--interval``, repeat — so a stuc
 
 from __future__ import annotations
 
+import contextlib
 import time
 from typing import Any
 
@@ -17,7 +18,11 @@ from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
-from tongban.core.health import do_prune_worker_heartbeats, do_record_worker_heartbeat, do_remove_worker_heartbeat
+from tongban.core.health import (
+    do_prune_worker_heartbeats,
+    do_record_worker_heartbeat,
+    do_remove_worker_heartbeat,
+)
 
 
 class HeartbeatWorker(db_worker.Worker):
@@ -54,10 +59,9 @@ class HeartbeatWorker(db_worker.Worker):
                 time.sleep(self.interval)
         finally:
             # Runs on a clean stop (SIGTERM/SIGINT exit through SystemExit), not after SIGKILL: that one goes stale.
-            try:
+            # The database may be what failed; the row then goes stale instead.
+            with contextlib.suppress(Exception):
                 do_remove_worker_heartbeat(self.worker_id)
-            except Exception:  # the database may be what failed; the row then goes stale instead
-                pass
 
 
 class Command(db_worker.Command):
