@@ -107,6 +107,8 @@ def test_a_failing_database_is_reported_not_raised(client, queued, monkeypatch) 
     assert body["checks"]["worker"]["message"] == "Unavailable: RuntimeError"
 
 
+# The worker closes connections between batches (close_old_connections), as in production: no test transaction.
+@pytest.mark.django_db(transaction=True)
 def test_the_worker_writes_its_heartbeat_and_removes_it_on_a_clean_stop(queued, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from tongban.core.management.commands import run_worker
 
