@@ -64,13 +64,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "tongban.core.middleware.SecurityHeadersMiddleware",
-    "tongban.core.middleware.RejectControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After sessions, locale and auth so a refusal renders the translated error page; before every view.
+    "tongban.core.middleware.RequestGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tongban.portal.middleware.ElderlyModeMiddleware",
@@ -166,6 +167,8 @@ WHITENOISE_USE_FINDERS = TESTING or DEBUG
 TONGBAN_UPLOAD_MAX_BYTES = env_int("TONGBAN_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = TONGBAN_UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Any request body longer than this is refused with 413 before it is read (an upload plus its form fields).
+TONGBAN_REQUEST_MAX_BYTES = env_int("TONGBAN_REQUEST_MAX_BYTES", TONGBAN_UPLOAD_MAX_BYTES + 2 * 1024 * 1024)
 
 # --- Security ------------------------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -194,6 +197,24 @@ TASKS = {
         if TESTING or env_bool("TONGBAN_TASKS_IMMEDIATE", False)
         else "django_tasks_db.DatabaseBackend"
     }
+}
+# A passphrase that encrypts backups (tongban backup) and decrypts them on restore; empty means unencrypted.
+TONGBAN_BACKUP_KEY = env_str("TONGBAN_BACKUP_KEY", "")
+# The job worker writes a heartbeat this often; /health/ calls it dead when the last one is older than STALE.
+TONGBAN_WORKER_HEARTBEAT_SECONDS = env_int("TONGBAN_WORKER_HEARTBEAT_SECONDS", 10)
+TONGBAN_WORKER_STALE_SECONDS = env_int("TONGBAN_WORKER_STALE_SECONDS", 60)
+# `tongban serve` restarts a dead worker after 1, 2, 4 … seconds, capped here; it gives up (and stops serving,
+# so systemd restarts the whole service) after this many restarts within ten minutes.
+TONGBAN_WORKER_RESTART_MAX_DELAY = env_int("TONGBAN_WORKER_RESTART_MAX_DELAY", 60)
+TONGBAN_WORKER_MAX_RESTARTS = env_int("TONGBAN_WORKER_MAX_RESTARTS", 10)
+# /health/ reports unhealthy when pending outbox messages are older than this (the worker is not keeping up).
+TONGBAN_OUTBOX_MAX_AGE_SECONDS = env_int("TONGBAN_OUTBOX_MAX_AGE_SECONDS", 15 * 60)
+# What /health/ checks (django-health-check classes); see tongban/core/health.py.
+TONGBAN_HEALTH_CHECKS = {
+    "database": "health_check.checks.Database",
+    "cache": "health_check.checks.Cache",
+    "worker": "tongban.core.health.JobWorker",
+    "outbox": "tongban.notifications.health.OutboxBacklog",
 }
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@tongban.local")

@@ -1,12 +1,14 @@
-"""Root URL configuration: the web UI (portal and each app's pages), the admin and ``/api/v1``."""
+"""Root URL configuration: the web UI (portal and each app's pages), the admin, ``/api/v1`` and ``/health/``."""
 
 from django.contrib import admin
 from django.urls import include, path
 
 from tongban.api.routes import api
+from tongban.core.health import HealthView
 
 urlpatterns = [
     path("api/v1/", api.urls),
+    path("health/", HealthView.as_view(), name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
     path("accounts/", include("tongban.accounts.urls")),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.request import RawPostDataException
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -14,15 +17,39 @@ from tongban.cases.api import public_router as public_cases_router
 from tongban.cases.api import router as cases_router
 from tongban.cases.api import tasks_router
 from tongban.catalog.api import router as catalog_router
-from tongban.core.errors import NOT_AUTHENTICATED, NOT_FOUND, VALIDATION_ERROR, DomainError
+from tongban.core.api_parser import StrictParser
+from tongban.core.api_schemas import document_platform_errors
+from tongban.core.apidocs import VendoredSwagger
+from tongban.core.errors import (
+    NOT_AUTHENTICATED,
+    NOT_FOUND,
+    UNSUPPORTED_MEDIA_TYPE,
+    VALIDATION_ERROR,
+    DomainError,
+)
 from tongban.organizations.api import router as organizations_router
 
-api = NinjaAPI(
+
+class TongbanAPI(NinjaAPI):
+    """``NinjaAPI`` whose OpenAPI document lists the platform-wide error responses on every operation."""
+
+    def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: Any = None) -> Any:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        document_platform_errors(schema)
+        return schema
+
+
+api = TongbanAPI(
     title="Tongban 通办 API",
     version="1",
-    description="一体化网上政务服务平台接口。错误统一返回 {code, message, fields}。",
+    description=(
+        "一体化网上政务服务平台接口。错误统一返回 {code, message, fields}。请求体须为 application/json"
+        "（上传文件的接口为 multipart/form-data），字符串中不得含控制字符，数值须为有限数。"
+    ),
     urls_namespace="api",
     docs_url="/docs",
+    docs=VendoredSwagger(),
+    parser=StrictParser(),
 )
 
 api.add_router("/auth", accounts_router)
@@ -65,12 +92,36 @@ _HTTP_ERRORS = {
     403: ("PERMISSION_DENIED", _("您无权执行此操作。")),
     404: ("NOT_FOUND", _("找不到该对象，或您无权访问。")),
     405: ("METHOD_NOT_ALLOWED", _("不支持该请求方法。")),
+    413: ("REQUEST_TOO_LARGE", _("请求内容过大，请减少内容或分次提交。")),
+    415: (
+        "UNSUPPORTED_MEDIA_TYPE",
+        _("不支持该请求内容类型：请以 application/json 提交（上传文件的接口用 multipart/form-data）。"),
+    ),
     429: ("TOO_MANY_REQUESTS", _("请求过于频繁，请稍后再试。")),
 }
 
 
+def _has_no_credentials(request: HttpRequest) -> bool:
+    """Neither a signed-in session nor an ``Authorization`` header: the request is not authenticated at all."""
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated) and "Authorization" not in request.headers
+
+
+@api.exception_handler(RawPostDataException)
+def on_body_already_read(request: HttpRequest, exc: RawPostDataException) -> HttpResponse:
+    # A JSON-body endpoint called with multipart: the guard parsed the stream as form data, so it is not JSON.
+    return on_domain_error(request, UNSUPPORTED_MEDIA_TYPE.error())
+
+
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if isinstance(exc.__cause__, DomainError):
+        # ninja wraps whatever our parser raised into "400 Cannot parse request body"; keep our code and status.
+        return on_domain_error(request, exc.__cause__)
+    if exc.status_code == 403 and _has_no_credentials(request):
+        # ninja's session auth fails its CSRF check before it finds no session; with no credentials of any kind
+        # the truthful answer is 401, as a GET gets (a signed-in session without its CSRF token still gets 403).
+        return on_auth_error(request, AuthenticationError())
     code, message = _HTTP_ERRORS.get(exc.status_code, ("HTTP_ERROR", _("请求无法处理。")))
     return api.create_response(
         request, {"code": code, "message": str(message), "fields": {}}, status=exc.status_code

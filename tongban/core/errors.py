@@ -82,3 +82,25 @@ CALENDAR_BAD_DATE = ErrorDef(
 CALENDAR_DAYS_OUT_OF_RANGE = ErrorDef(
     "CALENDAR_DAYS_OUT_OF_RANGE", _("工作日数须为 0 至 1000 之间的整数。"), status=422
 )
+
+# Malformed or refused requests, answered by the request guard (``core.middleware``) and the API parser.
+MALFORMED_REQUEST = ErrorDef(
+    "MALFORMED_REQUEST", _("请求内容无法解析，请提交合法的 JSON 或表单数据。"), status=400
+)
+INVALID_CHARACTERS = ErrorDef(
+    "INVALID_CHARACTERS", _("提交的内容含有不允许的控制字符（如空字符），请删除后重新提交。"), status=400
+)
+NUMBER_OUT_OF_RANGE = ErrorDef(
+    "NUMBER_OUT_OF_RANGE", _("数值超出可表示的范围，请填写有限的数字。"), status=422
+)
+UNSUPPORTED_MEDIA_TYPE = ErrorDef(
+    "UNSUPPORTED_MEDIA_TYPE",
+    _("不支持该请求内容类型：请以 application/json 提交（上传文件的接口用 multipart/form-data）。"),
+    status=415,
+)
+REQUEST_TOO_LARGE = ErrorDef("REQUEST_TOO_LARGE", _("请求内容过大，请减少内容或分次提交。"), status=413)
+FILE_NAME_TOO_LONG = ErrorDef(
+    "FILE_NAME_TOO_LONG", _("文件名过长，请改短（不超过 %(limit)s 个字符）后重新上传。"), status=400
+)
+URI_TOO_LONG = ErrorDef("URI_TOO_LONG", _("请求地址过长。"), status=414)
+HEADERS_TOO_LARGE = ErrorDef("HEADERS_TOO_LARGE", _("请求头过大或过多。"), status=431)

@@ -1,4 +1,4 @@
-"""Base models and the platform-wide tables owned by ``core``: the ledger and the holiday calendar."""
+"""Base models and the platform-wide tables owned by ``core``: the ledger, the holiday calendar, worker heartbeats."""
 
 from __future__ import annotations
 
@@ -112,3 +112,25 @@ class CalendarYear(models.Model):
 
     def __str__(self) -> str:
         return str(self.year)
+
+
+class WorkerHeartbeat(models.Model):
+    """The last sign of life of one background job worker (``tongban worker``), read by the health endpoint.
+
+    The worker upserts its row between tasks and while idle; a row whose ``beat_at`` is older than
+    ``TONGBAN_WORKER_STALE_SECONDS`` means that worker is dead or stuck. Rows of stopped workers are removed on a
+    clean shutdown and left in place (stale) after a crash. Backups leave these rows out.
+    """
+
+    worker_id = models.CharField(_("进程标识"), max_length=64, primary_key=True)
+    hostname = models.CharField(_("主机"), max_length=255)
+    pid = models.PositiveIntegerField(_("进程号"))
+    started_at = models.DateTimeField(_("启动时间"))
+    beat_at = models.DateTimeField(_("最近心跳"), db_index=True)
+
+    class Meta:
+        verbose_name = _("后台任务进程心跳")
+        verbose_name_plural = _("后台任务进程心跳")
+
+    def __str__(self) -> str:
+        return f"{self.hostname}:{self.pid}"

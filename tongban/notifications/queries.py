@@ -28,3 +28,26 @@ def access_message_by_id(user: Any, message_id: int) -> InboxMessage:
     if message is None:
         raise MESSAGE_NOT_FOUND.error()
     return message
+
+
+def fetch_outbox_backlog(*, now: Any = None) -> dict[str, Any]:
+    """Pending outbox rows: how many, and the age in seconds of the oldest (``None`` when there are none).
+
+    Read by the health endpoint; the age counts from the row's creation, so a backlog that the worker does not
+    drain keeps growing older.
+    """
+    from django.db.models import Count, Min
+    from django.utils import timezone
+
+    from tongban.notifications.choices import OutboxStatus
+    from tongban.notifications.models import OutboxMessage
+
+    now = now or timezone.now()
+    row = OutboxMessage.objects.filter(status=OutboxStatus.PENDING).aggregate(
+        pending=Count("id"), oldest=Min("created_at")
+    )
+    oldest = row["oldest"]
+    return {
+        "pending": row["pending"],
+        "oldest_pending_seconds": round((now - oldest).total_seconds(), 1) if oldest else None,
+    }

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from tongban import cli
+from tongban.cli import serve
 from tongban.core.choices import HolidayKind
 from tongban.core.dbtriggers import install_ledger_triggers, remove_ledger_triggers
 from tongban.core.models import Holiday, LedgerEntry
@@ -97,11 +98,14 @@ class FakeProcess:
 
     def __init__(self, command: list[str], **_kwargs: Any) -> None:
         self.command = command
+        self.pid = 40000 + len(FakeProcess.started)
         self.terminated = False
         self.returncode: int | None = None
         FakeProcess.started.append(self)
 
     def poll(self) -> int | None:
+        if "gunicorn" in self.command and self.returncode is None:
+            self.returncode = 0  # the server runs until it is stopped; here it stops at once
         return self.returncode
 
     def wait(self, timeout: float | None = None) -> int:
@@ -129,13 +133,13 @@ def test_serve_runs_gunicorn_and_stops_the_worker_when_it_exits(
     settings.TONGBAN_DEMO = True
     FakeProcess.started = []
     called: list[str] = []
-    monkeypatch.setattr(cli.subprocess, "Popen", FakeProcess)
+    monkeypatch.setattr(serve.subprocess, "Popen", FakeProcess)
     monkeypatch.setattr(cli, "_call", lambda name, *a, **k: called.append(name) or 0)
     monkeypatch.setattr(cli, "_demo_logins", lambda: "citizen\tapplicant\t本人\t王秀英")
 
     assert cli.main(["serve", "--port", "8123", "--workers", "3"]) == 0
 
-    worker, server = FakeProcess.started
+    server, worker = FakeProcess.started
     assert called == ["collectstatic"]
     assert worker.command[-1] == "worker"
     assert "gunicorn" in server.command
@@ -145,12 +149,13 @@ def test_serve_runs_gunicorn_and_stops_the_worker_when_it_exits(
     out = capsys.readouterr().out
     assert "http://127.0.0.1:8123/" in out
     assert "citizen" in out
+    assert "--config" in server.command and "python:tongban.gunicorn_conf" in server.command
 
 
 @pytest.mark.django_db
 def test_serve_without_worker_starts_only_gunicorn(monkeypatch: pytest.MonkeyPatch) -> None:
     FakeProcess.started = []
-    monkeypatch.setattr(cli.subprocess, "Popen", FakeProcess)
+    monkeypatch.setattr(serve.subprocess, "Popen", FakeProcess)
     monkeypatch.setattr(cli, "_call", lambda name, *a, **k: 0)
     assert cli.main(["serve", "--no-worker"]) == 0
     assert len(FakeProcess.started) == 1
@@ -161,3 +166,47 @@ def test_serve_without_worker_starts_only_gunicorn(monkeypatch: pytest.MonkeyPat
 def test_check_runs_the_django_system_checks(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["check"]) == 0
     assert "System check identified" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["--port", "8123"], "http://127.0.0.1:8123"),
+        (["--host", "127.0.0.2", "--port", "9001"], "http://127.0.0.2:9001"),
+        (["--host", "::1", "--port", "9002"], "http://[::1]:9002"),
+    ],
+)
+def test_serve_points_links_at_the_running_server_unless_the_base_url_is_set(
+    monkeypatch: pytest.MonkeyPatch,
+    settings,
+    argv: list[str],
+    expected: str,  # type: ignore[no-untyped-def]
+) -> None:
+    import os
+
+    # Register the variable with monkeypatch first, so whatever serve writes is undone after the test.
+    monkeypatch.setenv("TONGBAN_BASE_URL", "placeholder")
+    monkeypatch.delenv("TONGBAN_BASE_URL")
+    FakeProcess.started = []
+    monkeypatch.setattr(serve.subprocess, "Popen", FakeProcess)
+    monkeypatch.setattr(cli, "_call", lambda name, *a, **k: 0)
+
+    assert cli.main(["serve", "--no-worker", *argv]) == 0
+
+    assert os.environ["TONGBAN_BASE_URL"] == expected  # gunicorn and the worker inherit it
+    assert expected == settings.TONGBAN_BASE_URL
+
+
+@pytest.mark.django_db
+def test_an_explicit_base_url_wins_over_the_port(monkeypatch: pytest.MonkeyPatch, settings) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    monkeypatch.setenv("TONGBAN_BASE_URL", "https://zwfw.example.gov.cn")
+    settings.TONGBAN_BASE_URL = "https://zwfw.example.gov.cn"
+    FakeProcess.started = []
+    monkeypatch.setattr(serve.subprocess, "Popen", FakeProcess)
+    monkeypatch.setattr(cli, "_call", lambda name, *a, **k: 0)
+    assert cli.main(["serve", "--no-worker", "--port", "8124"]) == 0
+    assert os.environ["TONGBAN_BASE_URL"] == "https://zwfw.example.gov.cn"
+    assert settings.TONGBAN_BASE_URL == "https://zwfw.example.gov.cn"

@@ -1,13 +1,20 @@
-"""``manage.py restore PATH``: replace the database contents and uploaded files with a backup archive."""
+"""``manage.py restore PATH``: replace the database contents and uploaded files with a backup archive.
+
+Asks for confirmation on a terminal; without one (closed or redirected stdin, cron, CI) it refuses unless
+``--yes``/``--noinput`` is given, so a script never blocks or dies with a traceback.
+"""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tongban.core.backup import BackupError, restore_backup
+
+NO_TERMINAL = "无法确认恢复：没有可用的标准输入。确认要替换全部数据时，请加 --yes 参数。"
 
 
 class Command(BaseCommand):
@@ -26,9 +33,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["interactive"]:
-            answer = input("恢复将删除当前全部数据并替换为备份内容。输入 yes 继续：")
-            if answer.strip().lower() != "yes":
-                raise CommandError("已取消恢复（cancelled）。", returncode=1)
+            self._confirm()
         try:
             manifest = restore_backup(Path(options["path"]))
         except BackupError as exc:
@@ -36,3 +41,15 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"已从 {options['path']} 恢复（备份时间 {manifest.get('created_at')}）。")
         )
+        self.stdout.write("所有登录会话和接口令牌均未备份，请重新登录或重新申请令牌。")
+
+    def _confirm(self) -> None:
+        stdin = sys.stdin
+        if stdin is None or stdin.closed:
+            raise CommandError(NO_TERMINAL, returncode=2)
+        try:
+            answer = input("恢复将删除当前全部数据并替换为备份内容。输入 yes 继续：")
+        except (EOFError, OSError, RuntimeError) as exc:  # EOF on /dev/null or a pipe; lost stdin
+            raise CommandError(NO_TERMINAL, returncode=2) from exc
+        if answer.strip().lower() != "yes":
+            raise CommandError("已取消恢复（cancelled）。", returncode=1)

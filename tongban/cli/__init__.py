@@ -2,6 +2,7 @@
 
 ``tongban --help`` lists the subcommands. Each maps onto a Django management command, so ``tongban ledger verify``
 and ``python manage.py ledger_verify`` do the same thing. Also runnable as ``python -m tongban.cli``.
+``serve`` and its worker supervision live in :mod:`tongban.cli.serve`.
 """
 
 from __future__ import annotations
@@ -9,8 +10,6 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import signal
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -64,59 +63,13 @@ def _demo_logins() -> str:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """collectstatic, then gunicorn in the foreground with a ``db_worker`` beside it."""
-    from django.conf import settings
+    from tongban.cli.serve import cmd_serve as serve
 
-    _call("collectstatic", interactive=False, verbosity=0)
-    url = f"http://{args.host}:{args.port}/"
-    print(f"通办已启动（serving）：{url}", flush=True)
-    if settings.TONGBAN_DEMO:
-        logins = _demo_logins()
-        if logins:
-            print(f"演示账号（demo logins），密码均为 {settings.TONGBAN_DEMO_PASSWORD}：", flush=True)
-            print(logins, flush=True)
-        else:
-            print("演示模式已开启；运行 tongban load-demo 加载演示账号。", flush=True)
-    worker: subprocess.Popen[bytes] | None = None
-    if not args.no_worker:
-        worker = subprocess.Popen([sys.executable, "-m", "tongban.cli", "worker"])
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "tongban.wsgi:application",
-        "--bind",
-        f"{args.host}:{args.port}",
-        "--workers",
-        str(args.workers),
-        "--access-logfile",
-        "-",
-    ]
-    server = subprocess.Popen(command)
-
-    def forward(signum: int, _frame: Any) -> None:
-        # A service manager stops us with SIGTERM: pass it on so gunicorn shuts down gracefully.
-        if server.poll() is None:
-            server.send_signal(signum)
-
-    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGINT)}
-    try:
-        return server.wait()
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-        for process in (server, worker):
-            if process is not None and process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+    return serve(args)
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    return _call("db_worker")
+    return _call("run_worker")
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -150,7 +103,7 @@ def cmd_createsuperuser(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    return _call("backup", args.path)
+    return _call("backup", args.path, encrypt=args.encrypt)
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -208,8 +161,20 @@ def build_parser() -> argparse.ArgumentParser:
     createsuperuser = add("createsuperuser", cmd_createsuperuser, "创建超级管理员账号（create a superuser）")
     createsuperuser.add_argument("rest", nargs=argparse.REMAINDER, help="传给 Django 的参数（passed on）")
 
-    backup = add("backup", cmd_backup, "备份数据库和上传文件到一个 .tar.gz（back up database and files）")
+    backup = add(
+        "backup", cmd_backup, "备份数据库和上传文件（权限 0600，可加密）（back up database and files）"
+    )
     backup.add_argument("path", help="备份文件路径（archive path）")
+    encryption = backup.add_mutually_exclusive_group()
+    encryption.add_argument(
+        "--encrypt",
+        action="store_true",
+        default=None,
+        help="加密备份，需要 TONGBAN_BACKUP_KEY；设置了密钥时默认加密（encrypt; default when a key is set）",
+    )
+    encryption.add_argument(
+        "--no-encrypt", action="store_false", dest="encrypt", help="不加密（write a plain archive）"
+    )
     restore = add("restore", cmd_restore, "从备份恢复，替换当前全部数据（restore; replaces all data）")
     restore.add_argument("path", help="备份文件路径（archive path）")
     restore.add_argument("--yes", action="store_true", help="不再确认（do not ask for confirmation）")
