@@ -216,13 +216,14 @@ def test_correction_and_resubmission_over_the_api(world: World) -> None:
     assert citizen.post(f"/cases/{number}/resubmit").json()["status"] == "submitted"
 
 
-def test_nul_characters_are_a_422_not_a_500(world: World) -> None:
+def test_nul_characters_are_a_400_naming_the_field_not_a_500(world: World) -> None:
     version = make_item(world.scjg, materials=())
     citizen = Api(world.citizen)
     response = citizen.post(
         "/cases", {"implementation_code": version.implementation.code, "form_data": {"a": "x\u0000"}}
     )
-    assert response.status_code == 422 and response.json()["code"] == "VALIDATION_ERROR"
+    assert response.status_code == 400 and response.json()["code"] == "INVALID_CHARACTERS"
+    assert "form_data.a" in response.json()["fields"]
     # NUL in a path or query never reaches a view: the core middleware answers 400 MALFORMED_REQUEST.
     in_path = citizen.get("/cases/4102%00")
     assert in_path.status_code == 400 and in_path.json()["code"] == "MALFORMED_REQUEST"
