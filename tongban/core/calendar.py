@@ -40,7 +40,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tongban.core.choices import HolidayKind
-from tongban.core.errors import CALENDAR_DATE_OUT_OF_RANGE, DomainError
+from tongban.core.errors import CALENDAR_DATE_OUT_OF_RANGE, CALENDAR_YEAR_OUT_OF_RANGE, DomainError
 
 CACHE_SECONDS = 300
 MIN_YEAR = 2000  # the range the platform answers for; `holidays` computes the lunar dates far beyond it
@@ -250,7 +250,12 @@ def _check_day(day: date) -> None:
 
 def _check_year(year: int) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise CalendarDateOutOfRange(date(max(1, min(year, 9999)), 1, 1))
+        message = _("年份须在%(min)s年至%(max)s年之间，%(year)s不在此范围内。") % {
+            "min": MIN_YEAR,
+            "max": MAX_YEAR,
+            "year": year,
+        }
+        raise CALENDAR_YEAR_OUT_OF_RANGE.error(message, fields={"year": year})
 
 
 # --- Public functions --------------------------------------------------------------------------------------------
@@ -326,7 +331,7 @@ def is_provisional_year(year: int) -> bool:
 
 
 def provisional_years(years: Iterable[int]) -> set[int]:
-    """The years among ``years`` that have no entered notice; raises for a year outside 2000–2100."""
+    """The years among ``years`` that have no entered notice; ``CALENDAR_YEAR_OUT_OF_RANGE`` outside 2000–2100."""
     wanted = set(years)
     for year in wanted:
         _check_year(year)

@@ -361,6 +361,9 @@ def parse_notice(text: str, *, year: int | None = None) -> ParsedNotice:
     Raises a :class:`~tongban.core.errors.DomainError` (``CALENDAR_NOTICE_*``, ``fields`` with ``line`` and
     ``text`` for a line-level problem) when the text cannot be read; odd but readable content becomes flags.
     """
+    text = text.replace("\x00", "")  # a NUL can never be part of a notice, and PostgreSQL cannot store it
+    if not text.strip():
+        raise CALENDAR_NOTICE_EMPTY.error()
     found_year = _find_year(text)
     if year is None:
         year = found_year

@@ -131,7 +131,7 @@ def do_enter_calendar_notice(parsed: ParsedNotice, *, actor: Any, source: str) -
     from tongban.core.calendar import calendar_listeners, clear_calendar_cache, is_provisional_year
 
     year = parsed.year
-    source = (source or parsed.title).strip()[:200]
+    source = (source or parsed.title).replace("\x00", "").strip()[:200]
     holidays = parsed.holidays
     workdays = parsed.workdays
     listed = {day: (HolidayKind.HOLIDAY, name) for day, name in holidays.items()}

@@ -28,6 +28,7 @@ from tongban.core.calendar import (
     year_calendar,
 )
 from tongban.core.choices import HolidayKind
+from tongban.core.errors import DomainError
 from tongban.core.models import CalendarYear, Holiday
 
 pytestmark = pytest.mark.django_db
@@ -142,7 +143,9 @@ def test_a_provisional_year_ignores_the_packages_copy_of_a_notice() -> None:
     Holiday.objects.filter(date__year=2024).delete()
     CalendarYear.objects.filter(year=2024).delete()
     assert is_provisional_year(2024) is True
-    assert is_working_day(date(2024, 2, 4)) is False  # a Sunday the notice made a workday: unknown to the rules
+    assert (
+        is_working_day(date(2024, 2, 4)) is False
+    )  # a Sunday the notice made a workday: unknown to the rules
     assert is_working_day(date(2024, 2, 15)) is True  # a bridge day off of the notice
     assert is_working_day(date(2024, 2, 13)) is False  # the make-up day for 初一 on Saturday
     assert is_working_day(date(2024, 2, 12)) is False  # 初三
@@ -192,8 +195,13 @@ def test_provisional_spans_and_years() -> None:
     assert is_provisional_span(date(2023, 12, 1), date(2024, 1, 5)) is True
     assert provisional_years(range(2023, 2029)) == {2023, 2027, 2028}
     assert provisional_years([]) == set()
-    with pytest.raises(CalendarDateOutOfRange):
+    with pytest.raises(DomainError) as excinfo:
         provisional_years([2026, 2101])
+    assert (excinfo.value.code, excinfo.value.status, excinfo.value.fields) == (
+        "CALENDAR_YEAR_OUT_OF_RANGE",
+        400,
+        {"year": 2101},
+    )
 
 
 def test_year_calendar_says_where_the_days_come_from() -> None:
@@ -207,7 +215,7 @@ def test_year_calendar_says_where_the_days_come_from() -> None:
     assert provisional.workdays == {}
     assert provisional.holidays[date(2027, 10, 4)] == "国庆节（补假）"
     assert "法定" in provisional.source
-    with pytest.raises(CalendarDateOutOfRange):
+    with pytest.raises(DomainError):
         year_calendar(1999)
 
 
@@ -290,7 +298,9 @@ ANY_DAYS = st.dates(min_value=date(MIN_YEAR, 1, 1), max_value=date(MAX_YEAR, 6, 
 
 @HYPOTHESIS
 @given(start=ANY_DAYS, n=st.integers(min_value=0, max_value=120))
-def test_any_day_from_2000_to_2100_round_trips_and_says_whether_it_is_provisional(start: date, n: int) -> None:
+def test_any_day_from_2000_to_2100_round_trips_and_says_whether_it_is_provisional(
+    start: date, n: int
+) -> None:
     result = add_working_days_info(start, n)
     assert working_days_between(start, result.date) == n
     years = range(start.year, result.date.year + 1)

@@ -14,7 +14,9 @@ from tongban.core.calendar_notice import WEEKDAY_NAMES, month_grids, parse_notic
 from tongban.core.errors import DomainError
 
 NOTICES = Path(__file__).parent / "notices"
-HYPOTHESIS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+HYPOTHESIS = settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 def _notice(name: str) -> str:
@@ -45,7 +47,9 @@ def test_the_known_notices_parse_to_exactly_the_seeded_tables(fixture: str, year
 
 def test_the_2026_notice_as_quoted_in_the_reference_parses_without_its_title() -> None:
     # The seven lines exactly as standards-cn §8 quotes them, with the year given separately.
-    lines = [line for line in _notice("2026.txt").splitlines() if line[:2] in {"一、", "二、", "三、", "四、"}]
+    lines = [
+        line for line in _notice("2026.txt").splitlines() if line[:2] in {"一、", "二、", "三、", "四、"}
+    ]
     lines += [line for line in _notice("2026.txt").splitlines() if line[:2] in {"五、", "六、", "七、"}]
     assert len(lines) == 7
     assert _parsed_days("\n".join(lines), year=2026) == _seeded(2026)
@@ -231,7 +235,8 @@ def schedules(draw: st.DrawFn) -> tuple[int, list[tuple[str, date, date, list[da
         weekends = [
             first + timedelta(days=offset)
             for offset in range(-9, -1)
-            if (first + timedelta(days=offset)).weekday() >= 5 and (first + timedelta(days=offset)).year == year
+            if (first + timedelta(days=offset)).weekday() >= 5
+            and (first + timedelta(days=offset)).year == year
         ]
         weekends += [
             last + timedelta(days=offset)
@@ -279,7 +284,11 @@ def test_any_rendered_schedule_reads_back_to_the_same_days(
 
 
 @HYPOTHESIS
-@given(text=st.text(alphabet=st.sampled_from([*"一二、：:元旦春节月日0123456789至放假调休上班共天（）()，。 周六", "\n"])))
+@given(
+    text=st.text(
+        alphabet=st.sampled_from([*"一二、：:元旦春节月日0123456789至放假调休上班共天（）()，。 周六", "\n"])
+    )
+)
 def test_arbitrary_text_is_read_or_refused_with_a_stable_code(text: str) -> None:
     try:
         parse_notice(text, year=2026)
