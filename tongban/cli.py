@@ -206,7 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     import_cal.add_argument("path", help="通知文本文件（UTF-8），- 表示标准输入（file, or - for stdin）")
     import_cal.add_argument("--year", type=int, default=None, help="年份；通知含标题时可省略（the year）")
-    import_cal.add_argument("--source", default="", help="依据通知；默认用通知标题（the notice's name or URL）")
+    import_cal.add_argument(
+        "--source", default="", help="依据通知；默认用通知标题（the notice's name or URL）"
+    )
     import_cal.add_argument("--yes", action="store_true", help="不再确认，直接保存（save without asking）")
     import_cal.set_defaults(handler=cmd_calendar_import)
 

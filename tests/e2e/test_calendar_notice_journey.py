@@ -29,8 +29,12 @@ def test_system_admin_enters_the_holiday_notice(page, live_server, transactional
     from tongban.core.models import CalendarYear, LedgerEntry
 
     with time_machine.travel(WHEN, tick=True):
-        CalendarYear.objects.create(year=2098, source="测试：本年度已录入")  # so the banner is about next year
-        get_user_model().objects.create_superuser("sysadmin_e2e", "sysadmin_e2e@example.invalid", "x-pass-123")
+        CalendarYear.objects.create(
+            year=2098, source="测试：本年度已录入"
+        )  # so the banner is about next year
+        get_user_model().objects.create_superuser(
+            "sysadmin_e2e", "sysadmin_e2e@example.invalid", "x-pass-123"
+        )
         page.goto(f"{live_server.url}/django-admin/login/?next=/")
         page.fill("#id_username", "sysadmin_e2e")
         page.fill("#id_password", "x-pass-123")
