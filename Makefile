@@ -33,6 +33,15 @@ run: ## Quick start: migrate, load the demo city once, serve on http://127.0.0.1
 test: ## Run the whole test suite (DATABASE_URL honoured; default SQLite; args via PYTEST_ARGS)
 	scripts/test.sh $(PYTEST_ARGS)
 
+FAKETIME_AT ?= 2027-06-15 10:00:00
+FAR_DATE_PATHS ?= tongban/core tongban/accounts tongban/catalog tongban/organizations tongban/notifications tongban/portal tests --ignore=tests/e2e tests/e2e/test_calendar_notice_journey.py
+
+.PHONY: test-far-date
+test-far-date: ## Run the date-independent suites with the clock at FAKETIME_AT (libfaketime; default 2027-06-15)
+	scripts/bootstrap.sh --test
+	@command -v faketime >/dev/null || { echo "test-far-date: install Debian's faketime (apt-get install faketime)" >&2; exit 1; }
+	FAKETIME_AT='$(FAKETIME_AT)' faketime '$(FAKETIME_AT)' scripts/test.sh $(FAR_DATE_PATHS) $(PYTEST_ARGS)
+
 .PHONY: test-pg
 test-pg: ## Run the whole test suite on a fresh local PostgreSQL database (tongban_test_pg)
 	scripts/pg-test.sh tongban_test_pg $(PYTEST_ARGS)

@@ -88,6 +88,10 @@ def cmd_calendar_check(args: argparse.Namespace) -> int:
     return _call("calendar_check")
 
 
+def cmd_calendar_import(args: argparse.Namespace) -> int:
+    return _call("calendar_import", args.path, year=args.year, source=args.source, yes=args.yes)
+
+
 def cmd_ledger_verify(args: argparse.Namespace) -> int:
     return _call("ledger_verify")
 
@@ -146,9 +150,20 @@ def build_parser() -> argparse.ArgumentParser:
     calendar_sub = calendar.add_subparsers(dest="calendar_command", metavar="<操作 action>", required=True)
     check_cal = calendar_sub.add_parser(
         "check",
-        help="列出已录入年度并与 holidays 软件包比对（list years, cross-check with the holidays package）",
+        help="列出已录入和暂定年度，提示下一年度通知，并与 holidays 软件包比对（list years, warn, cross-check）",
     )
     check_cal.set_defaults(handler=cmd_calendar_check)
+    import_cal = calendar_sub.add_parser(
+        "import",
+        help="读取国务院办公厅放假通知全文，预览后录入（read a holiday notice, preview, then enter it）",
+    )
+    import_cal.add_argument("path", help="通知文本文件（UTF-8），- 表示标准输入（file, or - for stdin）")
+    import_cal.add_argument("--year", type=int, default=None, help="年份；通知含标题时可省略（the year）")
+    import_cal.add_argument(
+        "--source", default="", help="依据通知；默认用通知标题（the notice's name or URL）"
+    )
+    import_cal.add_argument("--yes", action="store_true", help="不再确认，直接保存（save without asking）")
+    import_cal.set_defaults(handler=cmd_calendar_import)
 
     ledger = add("ledger", lambda a: 2, "账本（hash-chained ledger）")
     ledger_sub = ledger.add_subparsers(dest="ledger_command", metavar="<操作 action>", required=True)

@@ -73,8 +73,11 @@ CONFLICT = ErrorDef("CONFLICT", _("该对象已被他人修改，请刷新后重
 INVALID_STATE = ErrorDef("INVALID_STATE", _("当前状态下不能执行此操作。"), status=409)
 
 # Errors of ``core`` itself.
-CALENDAR_YEAR_MISSING = ErrorDef(
-    "CALENDAR_YEAR_MISSING", _("尚未录入该年度的节假日安排，无法计算工作日。"), status=400
+CALENDAR_DATE_OUT_OF_RANGE = ErrorDef(
+    "CALENDAR_DATE_OUT_OF_RANGE", _("只能计算2000年至2100年之间的工作日。"), status=400
+)
+CALENDAR_YEAR_OUT_OF_RANGE = ErrorDef(
+    "CALENDAR_YEAR_OUT_OF_RANGE", _("年份须在2000年至2100年之间。"), status=400
 )
 CALENDAR_BAD_DATE = ErrorDef(
     "CALENDAR_BAD_DATE", _("日期格式应为 YYYY-MM-DD，且须为真实存在的日期。"), status=422
@@ -104,3 +107,25 @@ FILE_NAME_TOO_LONG = ErrorDef(
 )
 URI_TOO_LONG = ErrorDef("URI_TOO_LONG", _("请求地址过长。"), status=414)
 HEADERS_TOO_LARGE = ErrorDef("HEADERS_TOO_LARGE", _("请求头过大或过多。"), status=431)
+# Reading a State Council holiday notice (``tongban.core.calendar_notice``). ``fields`` carries ``line`` (1-based)
+# and ``text`` (the line as pasted) whenever the error is about one line.
+CALENDAR_NOTICE_EMPTY = ErrorDef(
+    "CALENDAR_NOTICE_EMPTY", _("通知中没有找到任何放假安排（如“一、元旦：1月1日放假……”）。"), status=422
+)
+CALENDAR_NOTICE_UNREADABLE_LINE = ErrorDef(
+    "CALENDAR_NOTICE_UNREADABLE_LINE", _("通知中有一行无法识别。"), status=422
+)
+CALENDAR_NOTICE_BAD_DATE = ErrorDef("CALENDAR_NOTICE_BAD_DATE", _("通知中有不存在的日期。"), status=422)
+CALENDAR_NOTICE_DAY_CONFLICT = ErrorDef(
+    "CALENDAR_NOTICE_DAY_CONFLICT", _("同一天在通知中既是放假日又是上班日。"), status=422
+)
+CALENDAR_NOTICE_YEAR_UNKNOWN = ErrorDef(
+    "CALENDAR_NOTICE_YEAR_UNKNOWN",
+    _(
+        "无法从通知中看出年份，请填写年份，或连同标题（“国务院办公厅关于××××年部分节假日安排的通知”）一并粘贴。"
+    ),
+    status=422,
+)
+CALENDAR_NOTICE_YEAR_MISMATCH = ErrorDef(
+    "CALENDAR_NOTICE_YEAR_MISMATCH", _("填写的年份与通知标题中的年份不一致。"), status=422
+)

@@ -83,12 +83,18 @@ class LedgerHead(models.Model):
 
 
 class Holiday(TimeStampedModel):
-    """A listed calendar day (法定节假日 or 调休上班日) from a State Council notice; editable in the admin."""
+    """A listed calendar day (法定节假日 or 调休上班日) from a State Council notice.
+
+    ``notice_year`` is the year of the notice that lists the day; it differs from the day's own year only when
+    a notice reaches across New Year (e.g. a 2019 notice listing 2018-12-29 as a workday). Entering a notice
+    again replaces exactly the days of that notice.
+    """
 
     date = models.DateField(_("日期"), unique=True)
     kind = models.CharField(_("类型"), max_length=20, choices=HolidayKind.choices)
     name = models.CharField(_("名称"), max_length=50, blank=True)
     source = models.CharField(_("依据通知"), max_length=200, blank=True)
+    notice_year = models.PositiveSmallIntegerField(_("通知年度"), null=True, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("节假日与调休")
@@ -100,10 +106,27 @@ class Holiday(TimeStampedModel):
 
 
 class CalendarYear(models.Model):
-    """A year for which the holiday notice has been entered; working-day maths refuses other years."""
+    """A year whose holiday notice (放假通知) has been entered; every other year is provisional (暂定).
+
+    Written only by :func:`tongban.core.services.do_enter_calendar_notice` (or the seed), which also keeps the
+    pasted notice text for audit.
+    """
 
     year = models.PositiveSmallIntegerField(_("年份"), primary_key=True)
     source = models.CharField(_("依据通知"), max_length=300, blank=True)
+    notice_text = models.TextField(_("通知原文"), blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("录入人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    entered_at = models.DateTimeField(_("录入时间"), null=True, blank=True)
+
+    # Not stored: set by do_enter_calendar_notice to what the registered listeners recomputed.
+    recomputed: int = 0
 
     class Meta:
         verbose_name = _("已录入年度")

@@ -1,15 +1,21 @@
-"""State-changing services owned by ``core``: appending to the ledger."""
+"""State-changing services owned by ``core``: appending to the ledger, entering a year's holiday notice."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from tongban.core.models import LedgerEntry, LedgerHead
+from tongban.core.choices import HolidayKind
+from tongban.core.events import CoreLedgerAction
+from tongban.core.models import CalendarYear, Holiday, LedgerEntry, LedgerHead
+
+if TYPE_CHECKING:
+    from tongban.core.calendar_notice import ParsedNotice
 
 
 def canonical_entry(
@@ -109,3 +115,70 @@ def append_ledger_entry(
         head.hash = digest
         head.save(update_fields=["seq", "hash"])
     return entry
+
+
+def do_enter_calendar_notice(parsed: ParsedNotice, *, actor: Any, source: str) -> CalendarYear:
+    """Enter a year's State Council holiday notice: the year stops being provisional.
+
+    In one transaction: the days of that year's earlier entry (and the days the notice lists across New Year)
+    are replaced by the notice's days, the :class:`CalendarYear` row records the source, the pasted text, who and
+    when, and one ledger entry records the change. Then every listener registered with
+    :func:`tongban.core.calendar.register_calendar_listener` is called as ``callback(year, actor=actor)``, still
+    inside the transaction and seeing the new calendar, so that deadlines are recomputed with the notice or not at
+    all: an exception in a listener rolls everything back. ``parsed`` comes from
+    :func:`tongban.core.calendar_notice.parse_notice`; its flags are recorded, never enforced.
+    """
+    from tongban.core.calendar import calendar_listeners, clear_calendar_cache, is_provisional_year
+
+    year = parsed.year
+    source = (source or parsed.title).replace("\x00", "").strip()[:200]
+    holidays = parsed.holidays
+    workdays = parsed.workdays
+    listed = {day: (HolidayKind.HOLIDAY, name) for day, name in holidays.items()}
+    listed.update({day: (HolidayKind.ADJUSTED_WORKDAY, name) for day, name in workdays.items()})
+    with transaction.atomic():
+        was_provisional = is_provisional_year(year)
+        previous = list(
+            Holiday.objects.select_for_update()
+            .filter(
+                Q(notice_year=year) | Q(notice_year__isnull=True, date__year=year) | Q(date__in=list(listed))
+            )
+            .values_list("date", "kind")
+        )
+        Holiday.objects.filter(date__in=[day for day, _kind in previous]).delete()
+        Holiday.objects.bulk_create(
+            Holiday(date=day, kind=kind, name=name[:50], source=source, notice_year=year)
+            for day, (kind, name) in sorted(listed.items())
+        )
+        calendar_year, _created = CalendarYear.objects.update_or_create(
+            year=year,
+            defaults={
+                "source": source,
+                "notice_text": parsed.text,
+                "entered_by": actor if getattr(actor, "is_authenticated", False) else None,
+                "entered_at": timezone.now(),
+            },
+        )
+        # bulk_create sends no post_save: drop the cache explicitly so the listeners see the new year.
+        clear_calendar_cache()
+        old_days = {day.isoformat() for day, _kind in previous}
+        new_days = {day.isoformat() for day in listed}
+        append_ledger_entry(
+            actor=actor,
+            action=CoreLedgerAction.CALENDAR_NOTICE_ENTERED,
+            obj=calendar_year,
+            data={
+                "year": year,
+                "source": source,
+                "was_provisional": was_provisional,
+                "holidays": sorted(day.isoformat() for day in holidays),
+                "workdays": sorted(day.isoformat() for day in workdays),
+                "removed": sorted(old_days - new_days),
+                "flags": sorted({flag.code for flag in parsed.flags}),
+            },
+        )
+        recomputed = 0
+        for callback in calendar_listeners():
+            recomputed += int(callback(year, actor=actor))
+    calendar_year.recomputed = recomputed
+    return calendar_year

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from datetime import date
@@ -9,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 
 from tongban import cli
 from tongban.cli import serve
 from tongban.core.choices import HolidayKind
 from tongban.core.dbtriggers import install_ledger_triggers, remove_ledger_triggers
-from tongban.core.models import Holiday, LedgerEntry
+from tongban.core.models import CalendarYear, Holiday, LedgerEntry
 from tongban.core.services import append_ledger_entry
 
 
@@ -50,6 +52,95 @@ def test_calendar_check_exits_1_on_a_difference(capsys: pytest.CaptureFixture[st
     Holiday.objects.create(date=date(2025, 6, 4), kind=HolidayKind.HOLIDAY, name="错误录入")
     assert cli.main(["calendar", "check"]) == 1
     assert "2025-06-04" in capsys.readouterr().out
+
+
+NOTICE_2027 = Path(__file__).parent / "notices" / "2027-test.txt"
+
+
+@pytest.mark.django_db
+def test_calendar_check_says_when_next_year_is_still_provisional(capsys: pytest.CaptureFixture[str]) -> None:
+    with time_machine.travel("2026-10-01 08:00 +0800", tick=False):
+        assert cli.main(["calendar", "check"]) == 0
+    assert "尚未录入2027年的放假通知" in capsys.readouterr().out
+    with time_machine.travel("2026-09-30 08:00 +0800", tick=False):
+        assert cli.main(["calendar", "check"]) == 0
+    assert "警告" not in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_calendar_check_does_not_fail_on_an_entered_year_the_package_does_not_know(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["calendar", "import", str(NOTICE_2027), "--yes"]) == 0
+    capsys.readouterr()
+    with time_machine.travel("2026-12-01 08:00 +0800", tick=False):
+        assert cli.main(["calendar", "check"]) == 0
+    out = capsys.readouterr().out
+    assert "2027：holidays 软件包尚无该年通知" in out
+    assert "警告" not in out
+
+
+@pytest.mark.django_db
+def test_calendar_import_with_yes_prints_the_preview_and_saves(capsys: pytest.CaptureFixture[str]) -> None:
+    entries = LedgerEntry.objects.count()
+    assert cli.main(["calendar", "import", str(NOTICE_2027), "--yes", "--source", "测试"]) == 0
+    out = capsys.readouterr().out
+    assert "第4行 春节：2027-02-05（五）至2027-02-13（六） 放假9天" in out
+    assert "2027-02-14（日）→工作日" in out
+    assert "已录入2027年的放假安排" in out
+    assert CalendarYear.objects.get(year=2027).source == "测试"
+    assert LedgerEntry.objects.count() == entries + 1
+
+
+@pytest.mark.django_db
+def test_calendar_import_saves_after_an_interactive_yes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("y\n"))
+    assert cli.main(["calendar", "import", str(NOTICE_2027)]) == 0
+    assert CalendarYear.objects.filter(year=2027).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("argv", "stdin", "message"),
+    [
+        (["calendar", "import", str(NOTICE_2027)], "", "标准输入已关闭"),
+        (["calendar", "import", str(NOTICE_2027)], "n\n", "未确认"),
+        (["calendar", "import", "-"], NOTICE_2027.read_text(encoding="utf-8"), "加 --yes"),
+        (["calendar", "import", "/nonexistent/notice.txt", "--yes"], "", "找不到文件"),
+        (
+            ["calendar", "import", "-", "--yes", "--year", "2027"],
+            "一、元旦：1月1日放假，与周末连休\n二、春节：明年再说",
+            "第2行",
+        ),
+    ],
+)
+def test_calendar_import_saves_nothing_without_a_confirmation_or_on_bad_input(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    stdin: str,
+    message: str,
+) -> None:
+    entries = LedgerEntry.objects.count()
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    assert cli.main(argv) == 1
+    assert message in capsys.readouterr().err
+    assert not CalendarYear.objects.filter(year=2027).exists()
+    assert LedgerEntry.objects.count() == entries
+
+
+def test_closed_stdin_in_a_real_process_is_a_message_not_a_traceback() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tongban.cli", "calendar", "import", "-"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "CALENDAR_NOTICE_EMPTY" not in result.stderr
+    assert "没有找到任何放假安排" in result.stderr
 
 
 @pytest.mark.django_db
