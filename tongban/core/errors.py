@@ -82,3 +82,4 @@ CALENDAR_BAD_DATE = ErrorDef(
 CALENDAR_DAYS_OUT_OF_RANGE = ErrorDef(
     "CALENDAR_DAYS_OUT_OF_RANGE", _("工作日数须为 0 至 1000 之间的整数。"), status=422
 )
+TOO_MANY_REQUESTS = ErrorDef("TOO_MANY_REQUESTS", _("操作过于频繁，请稍后再试。"), status=429)
