@@ -232,3 +232,11 @@ def test_generated_handle_item_codes_pass_and_every_embedded_check_corruption_fa
     for char in CREDIT_CODE_CHARS:
         if char != code[17]:
             assert not is_valid_handle_item_code(code[:17] + char + code[18:])
+
+
+def test_an_id_number_must_start_with_a_province_code() -> None:
+    from tongban.core.validators import validate_id_number
+
+    with pytest.raises(ValidationError) as caught:
+        validate_id_number("990202199001010010")  # valid check digit, but 99 is no province
+    assert caught.value.code == "invalid_id_number_region"
