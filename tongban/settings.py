@@ -154,7 +154,9 @@ TONGBAN_DEMO_PASSWORD = "tongban-demo"  # only usable when TONGBAN_DEMO is on
 TONGBAN_CODE_MINUTES = env_int("TONGBAN_CODE_MINUTES", 10)  # one-time codes (registration, password reset)
 TONGBAN_CODE_MAX_ATTEMPTS = env_int("TONGBAN_CODE_MAX_ATTEMPTS", 5)
 # The population service behind the online real-name check; the default is the local demonstration registry.
-TONGBAN_IDENTITY_ADAPTER = env_str("TONGBAN_IDENTITY_ADAPTER", "tongban.accounts.identity.LocalPopulationRegistry")
+TONGBAN_IDENTITY_ADAPTER = env_str(
+    "TONGBAN_IDENTITY_ADAPTER", "tongban.accounts.identity.LocalPopulationRegistry"
+)
 
 # Sessions end after this many idle minutes (staff sooner); the cookie dies with the browser.
 TONGBAN_SESSION_IDLE_MINUTES = env_int("TONGBAN_SESSION_IDLE_MINUTES", 30)
@@ -257,7 +259,8 @@ TASKS = {
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@tongban.local")
 TONGBAN_SMS_BACKEND = env_str("TONGBAN_SMS_BACKEND", "tongban.notifications.sms.LoggingSmsBackend")
-TONGBAN_SMS_FILE = env_str("TONGBAN_SMS_FILE", str(VAR_DIR / "sms-outbox.log"))  # FileSmsBackend (demo handset)
+# Where FileSmsBackend (the demo handset) writes messages.
+TONGBAN_SMS_FILE = env_str("TONGBAN_SMS_FILE", str(VAR_DIR / "sms-outbox.log"))
 
 LOGGING = {
     "version": 1,

@@ -135,12 +135,11 @@ def redeem_code(
             failed = True
         else:
             failed = not hmac.compare_digest(row.code_hash, _digest(row.challenge, (code or "").strip()))
-        if failed:
-            if row is not None:
-                OneTimeCode.objects.filter(pk=row.pk).update(attempts=row.attempts + 1)
-        else:
+        if row is not None and failed:
+            OneTimeCode.objects.filter(pk=row.pk).update(attempts=row.attempts + 1)
+        elif row is not None:
             row.used_at = now
             row.save(update_fields=["used_at"])
-    if failed:
+    if failed or row is None:
         raise errors.CODE_INVALID.error(fields={"code": [str(errors.CODE_INVALID.message)]})
-    return row  # type: ignore[return-value]
+    return row

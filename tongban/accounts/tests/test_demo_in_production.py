@@ -36,7 +36,9 @@ def test_demo_accounts_get_no_session_or_token_outside_demo_mode(client, demo_ci
     assert response.status_code == 200 and "用户名或密码不正确" in response.content.decode()
     assert "_auth_user_id" not in client.session
     response = client.post(
-        "/api/v1/auth/token", {"username": "citizen", "password": PERSONA_PASSWORD}, content_type="application/json"
+        "/api/v1/auth/token",
+        {"username": "citizen", "password": PERSONA_PASSWORD},
+        content_type="application/json",
     )
     assert response.status_code == 401 and response.json()["code"] == "INVALID_CREDENTIALS"
 
@@ -70,7 +72,9 @@ def production_db_with_demo(tmp_path: Path) -> Path:
     database = tmp_path / "prod.sqlite3"
     env = _production_env(tmp_path, str(database)) | {"TONGBAN_ENV": "development", "TONGBAN_DEMO": "1"}
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    script = "from tongban.accounts.models import User; User.objects.create(username='sysadmin', is_demo=True)"
+    script = (
+        "from tongban.accounts.models import User; User.objects.create(username='sysadmin', is_demo=True)"
+    )
     subprocess.run([sys.executable, "manage.py", "shell", "-c", script], cwd=ROOT, env=env, check=True)
     return database
 
@@ -88,7 +92,12 @@ def test_gunicorns_wsgi_module_refuses_to_load(tmp_path, production_db_with_demo
 def test_tongban_serve_and_worker_refuse_to_start(tmp_path, production_db_with_demo, command) -> None:  # type: ignore[no-untyped-def]
     env = _production_env(tmp_path, str(production_db_with_demo))
     result = subprocess.run(
-        [sys.executable, "-m", "tongban.cli", command], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "tongban.cli", command],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 1
     assert "演示账号" in result.stderr and "拒绝启动" in result.stderr
@@ -98,5 +107,7 @@ def test_production_without_demo_accounts_loads(tmp_path) -> None:  # type: igno
     database = tmp_path / "clean.sqlite3"
     env = _production_env(tmp_path, str(database))
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    result = subprocess.run([sys.executable, "-c", "import tongban.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", "import tongban.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr

@@ -64,7 +64,9 @@ def test_window_confirmation_refuses_a_name_that_differs(citizen, clerk) -> None
 
 
 def test_resolve_window_person_creates_a_window_confirmed_account_for_a_new_number(clerk) -> None:  # type: ignore[no-untyped-def]
-    person = resolve_window_person(id_number="410212202001010015", name="张三", phone="13600002222", actor=clerk)
+    person = resolve_window_person(
+        id_number="410212202001010015", name="张三", phone="13600002222", actor=clerk
+    )
     assert person is not None and person.username == "id410212202001010015"
     assert person.identity_level == IdentityLevel.WINDOW and not person.has_usable_password()
     assert LedgerEntry.objects.filter(action="accounts.window_person_created", actor=clerk).exists()

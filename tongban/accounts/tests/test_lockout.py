@@ -12,10 +12,10 @@ from django.core.cache import caches
 from django.test import RequestFactory
 from django.utils import timezone
 
+from tongban.accounts.choices import Role
 from tongban.accounts.models import User
 from tongban.accounts.services import check_login
 from tongban.accounts.testing import PERSONA_PASSWORD, make_region_tree, make_staff
-from tongban.accounts.choices import Role
 from tongban.core.errors import DomainError
 from tongban.core.models import LedgerEntry
 
@@ -54,7 +54,9 @@ def test_a_stranger_locks_only_their_own_address_not_the_real_user(citizen) -> N
 def test_unknown_and_real_usernames_lock_alike(citizen) -> None:  # type: ignore[no-untyped-def]
     real = [_code("10.0.0.9", "citizen", "wrong") for _ in range(4)]
     unknown = [_code("10.0.0.9", "no-such-user", "wrong") for _ in range(4)]
-    assert real == unknown == ["INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "ACCOUNT_LOCKED", "ACCOUNT_LOCKED"]
+    assert (
+        real == unknown == ["INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "ACCOUNT_LOCKED", "ACCOUNT_LOCKED"]
+    )
     assert not User.objects.filter(username="no-such-user").exists()
 
 
@@ -140,7 +142,10 @@ def _redis_reachable() -> bool:
 @pytest.mark.skipif(not _redis_reachable(), reason="Redis is not reachable at 127.0.0.1:6379")
 def test_counters_are_shared_through_redis(citizen, settings) -> None:  # type: ignore[no-untyped-def]
     """Two processes with their own cache clients (two Django cache objects) see the same lockout in Redis."""
-    redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"}
+    redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/15",
+    }
     settings.CACHES = {"default": redis, "other": redis}
     AxesProxyHandler.implementation = None  # axes keeps its handler (and its cache object) per process
     caches["default"].clear()

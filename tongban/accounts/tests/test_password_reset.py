@@ -26,12 +26,14 @@ def _request(ip: str = "10.2.0.1"):  # type: ignore[no-untyped-def]
 
 
 def test_a_reset_by_sms_sets_the_new_password_revokes_tokens_and_is_ledgered(citizen, sms_outbox) -> None:  # type: ignore[no-untyped-def]
-    raw, _token = do_issue_api_token(citizen)
+    _raw, _token = do_issue_api_token(citizen)
     with sms_outbox.sending():
         row = check_start_password_reset(_request(), identifier="citizen", channel="sms")
     code = sms_outbox.last_code("13812345678")
     with sms_outbox.sending():
-        check_complete_password_reset(_request(), challenge=row.challenge, code=code, new_password=NEW_PASSWORD)
+        check_complete_password_reset(
+            _request(), challenge=row.challenge, code=code, new_password=NEW_PASSWORD
+        )
     citizen.refresh_from_db()
     assert citizen.check_password(NEW_PASSWORD)
     assert not ApiToken.objects.filter(user=citizen, revoked=False).exists()
@@ -39,7 +41,9 @@ def test_a_reset_by_sms_sets_the_new_password_revokes_tokens_and_is_ledgered(cit
     assert LedgerEntry.objects.filter(action="accounts.code_sent", object_id=str(citizen.pk)).exists()
     # The code works once.
     with pytest.raises(DomainError) as caught:
-        check_complete_password_reset(_request(), challenge=row.challenge, code=code, new_password="Other-pass-2027")
+        check_complete_password_reset(
+            _request(), challenge=row.challenge, code=code, new_password="Other-pass-2027"
+        )
     assert caught.value.code == "CODE_INVALID"
 
 
@@ -53,7 +57,9 @@ def test_a_reset_by_email_uses_the_address_on_record(citizen, django_capture_on_
     assert User.objects.get(pk=citizen.pk).check_password(NEW_PASSWORD)
 
 
-def test_unknown_accounts_and_missing_addresses_get_the_same_answer(citizen, sms_outbox, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_accounts_and_missing_addresses_get_the_same_answer(
+    citizen, sms_outbox, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
     with django_capture_on_commit_callbacks(execute=True):
         unknown = check_start_password_reset(_request(), identifier="nobody", channel="sms")
         no_email = check_start_password_reset(_request(), identifier="citizen", channel="email")
@@ -61,7 +67,9 @@ def test_unknown_accounts_and_missing_addresses_get_the_same_answer(citizen, sms
     assert sms_outbox.texts() == [] and mail.outbox == []
     for row in (unknown, no_email):
         with pytest.raises(DomainError) as caught:
-            check_complete_password_reset(_request(), challenge=row.challenge, code="123456", new_password=NEW_PASSWORD)
+            check_complete_password_reset(
+                _request(), challenge=row.challenge, code="123456", new_password=NEW_PASSWORD
+            )
         assert caught.value.code == "CODE_INVALID"
     assert not LedgerEntry.objects.filter(action="accounts.password_reset").exists()
 
@@ -71,7 +79,9 @@ def test_a_weak_new_password_is_refused_and_the_code_stays_usable(citizen, sms_o
         row = check_start_password_reset(_request(), identifier="citizen", channel="sms")
     code = sms_outbox.last_code("13812345678")
     with pytest.raises(DomainError) as caught:
-        check_complete_password_reset(_request(), challenge=row.challenge, code=code, new_password="kaifeng2027")
+        check_complete_password_reset(
+            _request(), challenge=row.challenge, code=code, new_password="kaifeng2027"
+        )
     assert caught.value.code == "PASSWORD_INVALID" and "new_password" in caught.value.fields
     check_complete_password_reset(_request(), challenge=row.challenge, code=code, new_password=NEW_PASSWORD)
 
@@ -108,10 +118,16 @@ def test_the_web_pages_reset_a_password(client, citizen, sms_outbox) -> None:  #
 def test_the_api_resets_a_password(client, citizen, sms_outbox) -> None:  # type: ignore[no-untyped-def]
     with sms_outbox.sending():
         started = client.post(
-            "/api/v1/auth/password-reset", {"identifier": "citizen", "channel": "sms"}, content_type="application/json"
+            "/api/v1/auth/password-reset",
+            {"identifier": "citizen", "channel": "sms"},
+            content_type="application/json",
         )
     assert started.status_code == 202
-    body = {"challenge": started.json()["challenge"], "code": sms_outbox.last_code("13812345678"), "new_password": NEW_PASSWORD}
+    body = {
+        "challenge": started.json()["challenge"],
+        "code": sms_outbox.last_code("13812345678"),
+        "new_password": NEW_PASSWORD,
+    }
     done = client.post("/api/v1/auth/password-reset/confirm", body, content_type="application/json")
     assert done.status_code == 200 and done.json() == {"done": True}
     assert User.objects.get(pk=citizen.pk).check_password(NEW_PASSWORD)

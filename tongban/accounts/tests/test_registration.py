@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import RequestFactory
 
-from tongban.accounts.choices import IdentityLevel
+from tongban.accounts.choices import IdentityLevel, Role
 from tongban.accounts.models import OneTimeCode, User
 from tongban.accounts.services import (
     check_complete_registration,
@@ -13,7 +13,6 @@ from tongban.accounts.services import (
     resolve_window_person,
 )
 from tongban.accounts.testing import make_region_tree, make_staff
-from tongban.accounts.choices import Role
 from tongban.core.errors import DomainError
 from tongban.core.models import LedgerEntry
 from tongban.notifications.models import OutboxMessage
@@ -44,7 +43,9 @@ def _register_page(client, sms_outbox, data):  # type: ignore[no-untyped-def]
 def test_a_taken_id_number_gets_the_same_answer_as_a_fresh_one(client, citizen, sms_outbox) -> None:  # type: ignore[no-untyped-def]
     User.objects.filter(pk=citizen.pk).update(phone_verified_at="2027-01-01T00:00:00Z")
     _url, taken = _register_page(client, sms_outbox, NEW)
-    _url, fresh = _register_page(client, sms_outbox, {**NEW, "username": "other", "id_number": "410212202001010015"})
+    _url, fresh = _register_page(
+        client, sms_outbox, {**NEW, "username": "other", "id_number": "410212202001010015"}
+    )
     assert "136****1111" in taken and "136****1111" in fresh
     strip = lambda html: html.split('id="code-sent"')[1].split("</p>")[0]  # noqa: E731
     assert strip(taken) == strip(fresh)
@@ -54,14 +55,18 @@ def test_a_taken_id_number_gets_the_same_answer_as_a_fresh_one(client, citizen, 
     # ... and the real owner is told on their verified phone, through the outbox.
     notice = OutboxMessage.objects.filter(recipient=citizen, event="registration_attempted")
     assert set(notice.values_list("channel", flat=True)) == {"inbox", "sms"}
-    assert LedgerEntry.objects.filter(action="accounts.registration_refused", object_id=str(citizen.pk)).exists()
+    assert LedgerEntry.objects.filter(
+        action="accounts.registration_refused", object_id=str(citizen.pk)
+    ).exists()
 
 
 def test_the_code_for_a_taken_number_creates_no_account(citizen, sms_outbox) -> None:  # type: ignore[no-untyped-def]
     with sms_outbox.sending():
         row = check_start_registration(_request(), **NEW)
     with pytest.raises(DomainError) as caught:
-        check_complete_registration(_request(), challenge=row.challenge, code=sms_outbox.last_code(NEW["phone"]))
+        check_complete_registration(
+            _request(), challenge=row.challenge, code=sms_outbox.last_code(NEW["phone"])
+        )
     assert caught.value.code == "REGISTRATION_NOT_COMPLETED"
     assert not User.objects.filter(username="newcomer").exists()
     assert User.objects.get(pk=citizen.pk).username == "citizen"
@@ -71,7 +76,9 @@ def test_a_fresh_number_registers_after_the_code(sms_outbox) -> None:  # type: i
     with sms_outbox.sending():
         row = check_start_registration(_request(), **NEW)
     assert not User.objects.exists()
-    user = check_complete_registration(_request(), challenge=row.challenge, code=sms_outbox.last_code(NEW["phone"]))
+    user = check_complete_registration(
+        _request(), challenge=row.challenge, code=sms_outbox.last_code(NEW["phone"])
+    )
     assert user.username == "newcomer" and user.identity_level == IdentityLevel.UNVERIFIED
     assert LedgerEntry.objects.filter(action="accounts.registered", object_id=str(user.pk)).exists()
 
@@ -93,7 +100,9 @@ def test_a_wrong_or_reused_code_creates_nothing(sms_outbox, settings) -> None:  
     assert OneTimeCode.objects.get(pk=row.pk).attempts == 3
 
 
-def test_only_the_code_hash_is_stored_and_the_default_sms_log_masks_it(caplog, settings, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_code_hash_is_stored_and_the_default_sms_log_masks_it(
+    caplog, settings, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
     settings.TONGBAN_SMS_BACKEND = "tongban.notifications.sms.LoggingSmsBackend"
     caplog.set_level("INFO", logger="tongban.sms")
     with django_capture_on_commit_callbacks(execute=True):
@@ -119,7 +128,9 @@ def test_a_window_created_account_is_taken_over_by_proving_its_phone(sms_outbox)
     assert person is not None and not person.has_usable_password()
     with sms_outbox.sending():
         row = check_start_registration(_request(), **NEW)
-    user = check_complete_registration(_request(), challenge=row.challenge, code=sms_outbox.last_code(NEW["phone"]))
+    user = check_complete_registration(
+        _request(), challenge=row.challenge, code=sms_outbox.last_code(NEW["phone"])
+    )
     assert user.pk == person.pk and user.username == "newcomer" and user.check_password(NEW["password"])
     assert user.identity_level == IdentityLevel.WINDOW
     assert LedgerEntry.objects.filter(action="accounts.taken_over", object_id=str(user.pk)).exists()
@@ -127,11 +138,15 @@ def test_a_window_created_account_is_taken_over_by_proving_its_phone(sms_outbox)
 
 def test_a_window_account_is_not_taken_over_with_another_phone(sms_outbox) -> None:  # type: ignore[no-untyped-def]
     clerk = make_staff("clerk", Role.CLERK, region=make_region_tree().city)
-    person = resolve_window_person(id_number=NEW["id_number"], name="王秀英", phone="13811112222", actor=clerk)
+    person = resolve_window_person(
+        id_number=NEW["id_number"], name="王秀英", phone="13811112222", actor=clerk
+    )
     with sms_outbox.sending():
         row = check_start_registration(_request(), **NEW)
     with pytest.raises(DomainError) as caught:
-        check_complete_registration(_request(), challenge=row.challenge, code=sms_outbox.last_code(NEW["phone"]))
+        check_complete_registration(
+            _request(), challenge=row.challenge, code=sms_outbox.last_code(NEW["phone"])
+        )
     assert caught.value.code == "REGISTRATION_NOT_COMPLETED"
     person.refresh_from_db()
     assert person.username == f"id{NEW['id_number']}" and not person.has_usable_password()

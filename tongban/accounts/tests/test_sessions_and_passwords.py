@@ -47,7 +47,15 @@ def test_staff_sessions_end_sooner(client, settings) -> None:  # type: ignore[no
 
 @pytest.mark.parametrize(
     "password",
-    ["tongban2027", "TongBan-2027!", "通办通办2027", "Kaifeng@2027", "开封欢迎你2027", "zwfw-2027-ok", "newcomer-2027"],
+    [
+        "tongban2027",
+        "TongBan-2027!",
+        "通办通办2027",
+        "Kaifeng@2027",
+        "开封欢迎你2027",
+        "zwfw-2027-ok",
+        "newcomer-2027",
+    ],
 )
 def test_platform_named_and_username_passwords_are_refused(password) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationError) as caught:

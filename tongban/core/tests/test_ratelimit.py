@@ -36,8 +36,14 @@ def test_behind_proxies_the_client_is_counted_from_the_right(settings, count, he
 def test_a_trusted_proxy_list_requires_the_request_to_come_from_it(settings) -> None:  # type: ignore[no-untyped-def]
     settings.TONGBAN_TRUSTED_PROXY_COUNT = 1
     settings.TONGBAN_TRUSTED_PROXIES = ["10.8."]
-    assert client_address(rf.get("/", REMOTE_ADDR="10.8.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")) == "198.51.100.7"
-    assert client_address(rf.get("/", REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="198.51.100.7")) == "203.0.113.9"
+    assert (
+        client_address(rf.get("/", REMOTE_ADDR="10.8.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7"))
+        == "198.51.100.7"
+    )
+    assert (
+        client_address(rf.get("/", REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="198.51.100.7"))
+        == "203.0.113.9"
+    )
 
 
 def test_check_rate_answers_429_per_address_and_per_key(settings) -> None:  # type: ignore[no-untyped-def]
