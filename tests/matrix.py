@@ -80,6 +80,9 @@ class Demo:
     extension: Any  # a pending extension request on ``review``
     citizen_message: Any  # an in-app message of ``citizen``
     citizen_token: Any  # an API token of ``citizen``
+    codes: dict[
+        str, str
+    ]  # one-time code challenges: registration, password reset, window confirmation (clerk)
     guide: Any  # a published city implementation (普通护照签发)
     xiangfu_implementation: Any  # a 祥符区 implementation with an open draft
     xiangfu_draft: Any
@@ -123,6 +126,22 @@ def _build_demo() -> Demo:
     message = InboxMessage.objects.filter(user=users["citizen"]).order_by("id").first()
     assert message is not None, "the demo should leave citizen at least one in-app message"
     _raw, token = do_issue_api_token(users["citizen"])
+    from tongban.accounts.services import (
+        check_start_password_reset,
+        check_start_registration,
+        check_start_window_confirmation,
+    )
+
+    codes = {
+        "registration": check_start_registration(
+            None, username="matrix-visitor", password="Huanghe-2026-ok", real_name="张三",
+            id_number="410212202001010015", phone="13600009999",
+        ).challenge,
+        "password_reset": check_start_password_reset(None, identifier="citizen", channel="sms").challenge,
+        "window": check_start_window_confirmation(
+            actor=users["clerk"], id_number=users["citizen"].id_number, name=users["citizen"].real_name
+        ).challenge,
+    }  # fmt: skip
 
     def with_draft(implementation: Any, actor: Any) -> Any:
         from tongban.catalog.services import OPEN_STATUSES
@@ -154,6 +173,7 @@ def _build_demo() -> Demo:
         extension=extension,
         citizen_message=message,
         citizen_token=token,
+        codes=codes,
         guide=published.get(item__name="普通护照签发", region__level=1),
         xiangfu_implementation=xiangfu,
         xiangfu_draft=with_draft(xiangfu, users["catalog_xiangfu"]),
@@ -277,6 +297,9 @@ URL_PARAMETERS: dict[tuple[str, str], Provider] = {
     # accounts
     ("accounts:token_revoke", "token_id"): lambda d: d.citizen_token.pk,
     ("accounts:profile_of", "username"): lambda d: "citizen",
+    ("accounts:register_confirm", "challenge"): lambda d: d.codes["registration"],
+    ("accounts:password_reset_confirm", "challenge"): lambda d: d.codes["password_reset"],
+    ("accounts:window_confirmation_code", "challenge"): lambda d: d.codes["window"],
     # catalog (the 祥符区 draft: catalog_xiangfu edits it, catalog_city only reads it)
     ("catalog:version_edit", "pk"): lambda d: d.xiangfu_draft.pk,
     ("catalog:version_quality", "pk"): lambda d: d.xiangfu_draft.pk,

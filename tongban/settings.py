@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "auditlog",
+    "axes",
     "tongban.core",
     "tongban.organizations",
     "tongban.accounts",
@@ -72,7 +73,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After sessions, locale and auth so a refusal renders the translated error page; before every view.
     "tongban.core.middleware.RequestGuardMiddleware",
+    "tongban.core.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "tongban.accounts.middleware.SessionIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tongban.portal.middleware.ElderlyModeMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
@@ -129,16 +132,52 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Django's own validators with Chinese messages (their zh_Hans catalogue lags the English msgids) plus ours.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "tongban.accounts.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "tongban.accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "tongban.accounts.passwords.CommonPasswordValidator"},
+    {"NAME": "tongban.accounts.passwords.NumericPasswordValidator"},
+    {"NAME": "tongban.accounts.passwords.PlatformNameValidator"},
 ]
-TONGBAN_LOGIN_MAX_FAILURES = env_int("TONGBAN_LOGIN_MAX_FAILURES", 5)
-TONGBAN_LOGIN_LOCK_MINUTES = env_int("TONGBAN_LOGIN_LOCK_MINUTES", 15)
+# axes refuses a locked (username, address) pair before any password is checked; ours refuses demo accounts
+# whenever demo mode is off (ADR 0009).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "tongban.accounts.backends.AccountBackend",
+]
+TONGBAN_LOGIN_MAX_FAILURES = env_int("TONGBAN_LOGIN_MAX_FAILURES", 5)  # per account and source address
+TONGBAN_LOGIN_LOCK_MINUTES = env_int("TONGBAN_LOGIN_LOCK_MINUTES", 5)  # first lock; doubles with each repeat
+TONGBAN_STAFF_LOGIN_LOCK_MINUTES = env_int("TONGBAN_STAFF_LOGIN_LOCK_MINUTES", 15)  # staff: longer, ledgered
+TONGBAN_LOGIN_LOCK_MAX_MINUTES = env_int("TONGBAN_LOGIN_LOCK_MAX_MINUTES", 24 * 60)
 TONGBAN_API_TOKEN_HOURS = env_int("TONGBAN_API_TOKEN_HOURS", 12)
 TONGBAN_DEMO_PASSWORD = "tongban-demo"  # only usable when TONGBAN_DEMO is on
+TONGBAN_CODE_MINUTES = env_int("TONGBAN_CODE_MINUTES", 10)  # one-time codes (registration, password reset)
+TONGBAN_CODE_MAX_ATTEMPTS = env_int("TONGBAN_CODE_MAX_ATTEMPTS", 5)
+# The population service behind the online real-name check; the default is the local demonstration registry.
+TONGBAN_IDENTITY_ADAPTER = env_str(
+    "TONGBAN_IDENTITY_ADAPTER", "tongban.accounts.identity.LocalPopulationRegistry"
+)
+
+# Sessions end after this many idle minutes (staff sooner); the cookie dies with the browser.
+TONGBAN_SESSION_IDLE_MINUTES = env_int("TONGBAN_SESSION_IDLE_MINUTES", 30)
+TONGBAN_STAFF_SESSION_IDLE_MINUTES = env_int("TONGBAN_STAFF_SESSION_IDLE_MINUTES", 15)
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# django-axes: failures counted per (username, client address) in the shared cache (Redis when REDIS_URL is set),
+# the lock grows with each repeat; the client address comes from tongban.core.ratelimit.client_address.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "default"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = "tongban.accounts.lockout.failure_limit"
+AXES_COOLOFF_TIME = "tongban.accounts.lockout.cool_off"
+AXES_CLIENT_IP_CALLABLE = "tongban.core.ratelimit.client_address"
+AXES_USERNAME_CALLABLE = "tongban.accounts.lockout.username_of_request"
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the delay grows per lockout, not per try while locked
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
 
 # --- Internationalisation ------------------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
@@ -180,7 +219,13 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
+# How many reverse proxies stand in front of Django and append to X-Forwarded-For (nginx: 1). Only then is the
+# header trusted for the client address (lockout, rate limits); otherwise REMOTE_ADDR is. Default: 1 behind a TLS
+# proxy, else 0. TONGBAN_TRUSTED_PROXIES lists the proxies' own addresses (prefixes) when they are known.
+TONGBAN_TRUSTED_PROXY_COUNT = env_int("TONGBAN_TRUSTED_PROXY_COUNT", 1 if BEHIND_TLS_PROXY else 0)
+TONGBAN_TRUSTED_PROXIES = env_list("TONGBAN_TRUSTED_PROXIES", [])
 
 # --- Cache, jobs, mail, SMS ----------------------------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL", "")
@@ -190,6 +235,22 @@ CACHES = {
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tongban"}
     )
+}
+# django-ratelimit for public endpoints (tongban.core.ratelimit.check_rate), on the same shared cache.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_ENABLE = env_bool("TONGBAN_RATELIMIT", True)
+# "<scope>": "<count>/<period>" (s, m, h, d); TONGBAN_RATE_LIMITS="login=30/m,code=5/h" overrides single scopes.
+TONGBAN_RATE_LIMITS = {
+    "login": "30/m",  # login form and API token, per client address
+    "register": "20/h",  # registration attempts, per client address
+    "code": "10/h",  # one-time codes sent, per client address
+    "code_target": "5/h",  # one-time codes sent, per phone number / e-mail / ID number
+    "code_check": "30/h",  # one-time codes entered, per client address
+    "lookup": "30/m",  # public case-progress lookup, per client address
+    "lookup_key": "10/m",  # public case-progress lookup, per case number
+} | {
+    scope.strip(): rate.strip()
+    for scope, _sep, rate in (item.partition("=") for item in env_list("TONGBAN_RATE_LIMITS", []))
 }
 TASKS = {
     "default": {
@@ -219,6 +280,8 @@ TONGBAN_HEALTH_CHECKS = {
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@tongban.local")
 TONGBAN_SMS_BACKEND = env_str("TONGBAN_SMS_BACKEND", "tongban.notifications.sms.LoggingSmsBackend")
+# Where FileSmsBackend (the demo handset) writes messages.
+TONGBAN_SMS_FILE = env_str("TONGBAN_SMS_FILE", str(VAR_DIR / "sms-outbox.log"))
 
 LOGGING = {
     "version": 1,
@@ -228,3 +291,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING" if TESTING else "INFO")},
     "loggers": {"django.request": {"level": "ERROR"}},
 }
+
+# axes.W001 (locmem cache) is replaced by accounts.W002, which warns in production without Redis; axes.W002 (no
+# AxesMiddleware) is by design: check_login turns a lockout into our own 423 answer for the form and the API.
+SILENCED_SYSTEM_CHECKS = ["axes.W001", "axes.W002"]

@@ -1,5 +1,5 @@
-"""Journey: a visitor registers as a citizen, corrects a mistyped ID number, signs out and back in, and sees
-their masked ID number on 个人中心."""
+"""Journey: a visitor registers as a citizen, corrects a mistyped ID number, confirms the phone with the code,
+signs out and back in, and sees their masked ID number on 个人中心."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import pytest
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "kaifeng-2026-ok"
+PASSWORD = "Huanghe-2026-ok"
 
 
-def test_visitor_registers_logs_out_and_back_in(page, live_server, shot) -> None:  # type: ignore[no-untyped-def]
+def test_visitor_registers_logs_out_and_back_in(page, live_server, shot, sms_outbox) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{live_server.url}/accounts/register/")
     page.fill("#id_username", "wangxiuying")
     page.fill("#id_real_name", "王秀英")
@@ -34,6 +34,10 @@ def test_visitor_registers_logs_out_and_back_in(page, live_server, shot) -> None
     page.fill("#id_password1", PASSWORD)
     page.fill("#id_password2", PASSWORD)
     page.click("#register-form button[type=submit]")
+    page.wait_for_selector("#register-confirm-form")
+    assert "138****5678" in page.inner_text("#code-sent")
+    page.fill("#id_code", sms_outbox.last_code("13812345678"))
+    page.click("#register-confirm-form button[type=submit]")
     page.wait_for_url(f"{live_server.url}/accounts/profile/")
     assert page.inner_text("#profile-name") == "王秀英"
     shot("accounts-02-profile-after-registration")

@@ -4,7 +4,14 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from tongban.accounts.models import AgentAuthorization, ApiToken, Enterprise, RoleGrant, User
+from tongban.accounts.models import (
+    AgentAuthorization,
+    ApiToken,
+    Enterprise,
+    PopulationRecord,
+    RoleGrant,
+    User,
+)
 from tongban.accounts.presentation import mask_id_number, mask_phone
 
 
@@ -25,7 +32,9 @@ class UserAdmin(DjangoUserAdmin):
         "is_demo",
         "is_active",
     )
-    list_filter = ("kind", "is_demo", "is_active", "is_staff")
+    list_filter = ("kind", "identity_level", "is_demo", "is_active", "is_staff")
+    # Identity levels change only through the ledgered services (real-name check, window confirmation).
+    readonly_fields = ("identity_level", "identity_verified_at", "phone_verified_at")
     search_fields = ("username", "real_name")
     inlines = [RoleGrantInline]
     fieldsets = (
@@ -38,9 +47,10 @@ class UserAdmin(DjangoUserAdmin):
                     "real_name",
                     "id_number",
                     "phone",
+                    "phone_verified_at",
+                    "identity_level",
+                    "identity_verified_at",
                     "is_demo",
-                    "failed_login_count",
-                    "locked_until",
                 )
             },
         ),
@@ -85,3 +95,15 @@ class ApiTokenAdmin(admin.ModelAdmin):
     list_filter = ("revoked",)
     readonly_fields = ("token_hash", "prefix", "last_used_at")
     raw_id_fields = ("user",)
+
+
+@admin.register(PopulationRecord)
+class PopulationRecordAdmin(admin.ModelAdmin):
+    """The demonstration population registry behind the local real-name check adapter."""
+
+    list_display = ("name", "masked_id_number", "note")
+    search_fields = ("name",)
+
+    @admin.display(description=_("居民身份证号码"))
+    def masked_id_number(self, obj: PopulationRecord) -> str:
+        return mask_id_number(obj.id_number)

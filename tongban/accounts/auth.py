@@ -10,7 +10,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja.security import HttpBearer, django_auth
 
-from tongban.accounts.queries import get_active_api_token
+from tongban.accounts.queries import get_active_api_token, login_allowed
 from tongban.accounts.services import do_touch_api_token
 
 
@@ -22,7 +22,9 @@ class BearerTokenAuth(HttpBearer):
         if api_token is None:
             return None
         user = api_token.user
-        if not user.is_active:
+        if not login_allowed(
+            user
+        ):  # inactive, or a demo account outside demo mode: tokens already issued die
             return None
         do_touch_api_token(api_token)
         request.user = user

@@ -30,3 +30,37 @@ class AgentStatus(models.TextChoices):
 
     ACTIVE = "active", _("有效")  # the agent may act for the enterprise or person (until valid_until, if set)
     REVOKED = "revoked", _("已撤销")  # withdrawn; kept for the record, grants nothing
+
+
+class IdentityLevel(models.TextChoices):
+    """How sure the platform is that an account belongs to the person its ID number names (身份核验等级)."""
+
+    UNVERIFIED = "unverified", _("未核验")  # self-registered online; name and ID number only typed in
+    REAL_NAME = (
+        "real_name",
+        _("实名核验"),
+    )  # a real-name check against the population registry matched the name
+    WINDOW = "window", _("窗口核验")  # confirmed in person at a service window (ID card seen by a clerk)
+
+
+# Levels at which the platform trusts that the account holder is the person of the ID number, so window cases
+# filed under that number may be linked to the account.
+VERIFIED_IDENTITY_LEVELS = frozenset({IdentityLevel.REAL_NAME, IdentityLevel.WINDOW})
+
+
+class CodePurpose(models.TextChoices):
+    """What a one-time code (一次性验证码) proves when it is entered."""
+
+    REGISTRATION = "registration", _("注册")  # control of the phone entered on the registration form
+    PASSWORD_RESET = "password_reset", _("找回密码")  # control of the account's phone or e-mail address
+    WINDOW_CONFIRMATION = (
+        "window_confirmation",
+        _("窗口核验"),
+    )  # the person at the window holds the account's phone
+
+
+class CodeChannel(models.TextChoices):
+    """Where a one-time code is sent."""
+
+    SMS = "sms", _("短信")  # the SMS adapter (TONGBAN_SMS_BACKEND)
+    EMAIL = "email", _("电子邮件")  # Django's e-mail backend

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 
-from tongban.accounts.choices import Role, UserKind
-from tongban.accounts.models import User
+from tongban.accounts.choices import IdentityLevel, Role, UserKind
+from tongban.accounts.models import PopulationRecord, User
 from tongban.accounts.services import do_authorize_agent, do_grant_role, do_upsert_enterprise
 from tongban.organizations.demo import CITY_HALL, COUNTY_HALLS, TOWNSHIP_HALL, TOWNSHIP_HALL_CODE
 from tongban.organizations.models import Department, Region, Window
@@ -34,6 +35,7 @@ class DemoPerson:
     id_number: str
     phone: str
     kind: str = UserKind.CITIZEN
+    identity_level: str = IdentityLevel.REAL_NAME
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,10 @@ class DemoStaff:
 
 CITIZENS = [
     DemoPerson("citizen", "王秀英", "410202199001010018", "13812345678"),
-    DemoPerson("citizen2", "李建国", "410203198005151231", "13937811234"),
+    # 李建国 has not done the real-name check yet: the demo shows the unverified state and the check itself.
+    DemoPerson(
+        "citizen2", "李建国", "410203198005151231", "13937811234", identity_level=IdentityLevel.UNVERIFIED
+    ),
 ]
 AGENT = DemoPerson("agent", "赵敏", "410204197511112042", "13703781122", kind=UserKind.ENTERPRISE_AGENT)
 ENTERPRISES = [
@@ -114,6 +119,15 @@ STAFF = [
     DemoStaff("sysadmin", "韩冰", [(Role.SYSTEM_ADMIN, None, None)], "系统管理员", CITY_ZWFW, superuser=True),
 ]
 
+# The demonstration population registry behind the local real-name check (演示数据, not real people): the demo
+# people plus a few residents who have no account yet.
+POPULATION = [
+    *((p.id_number, p.real_name) for p in CITIZENS),
+    (AGENT.id_number, AGENT.real_name),
+    ("410212202001010015", "张三"),
+    ("410202200002290029", "陈晓"),
+]
+
 DEMO_USERNAMES = [p.username for p in CITIZENS] + [AGENT.username] + [s.username for s in STAFF]
 
 
@@ -128,6 +142,7 @@ def _region(code: str | None) -> Region | None:
 
 
 def _upsert_person(person: DemoPerson, password_hash: str) -> User:
+    now = timezone.now()
     user, _created = User.objects.update_or_create(
         username=person.username,
         defaults={
@@ -138,6 +153,9 @@ def _upsert_person(person: DemoPerson, password_hash: str) -> User:
             "is_demo": True,
             "is_active": True,
             "password": password_hash,
+            "phone_verified_at": now,
+            "identity_level": person.identity_level,
+            "identity_verified_at": now if person.identity_level != IdentityLevel.UNVERIFIED else None,
         },
     )
     return user
@@ -149,6 +167,10 @@ def load() -> None:
         return
     password_hash = make_password(settings.TONGBAN_DEMO_PASSWORD)
     with transaction.atomic():
+        for id_number, name in POPULATION:
+            PopulationRecord.objects.update_or_create(
+                id_number=id_number, defaults={"name": name, "note": "演示数据"}
+            )
         for person in CITIZENS:
             _upsert_person(person, password_hash)
         agent = _upsert_person(AGENT, password_hash)

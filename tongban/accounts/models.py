@@ -8,24 +8,37 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tongban.accounts.choices import AgentStatus, Role, UserKind
+from tongban.accounts.choices import (
+    VERIFIED_IDENTITY_LEVELS,
+    AgentStatus,
+    CodeChannel,
+    CodePurpose,
+    IdentityLevel,
+    Role,
+    UserKind,
+)
 from tongban.core.models import TimeStampedModel
 
 
 class User(AbstractUser):
     """An account (账号): a citizen (自然人), an enterprise agent (法人经办人) or a staff member (工作人员).
 
-    ``id_number`` is the 居民身份证号码, validated with python-stdnum where it enters the system and shown
-    masked everywhere. Lockout state lives on the row so every web process sees the same counter.
+    ``id_number`` is the 居民身份证号码, validated by ``tongban.core.validators`` where it enters the system and
+    shown masked everywhere. ``identity_level`` says how sure the platform is that the holder is that person;
+    only verified accounts are linked to window cases filed under their number. Login failures are counted by
+    django-axes in the shared cache, not on the row (ADR 0009).
     """
 
     kind = models.CharField(_("账号类型"), max_length=20, choices=UserKind.choices, default=UserKind.CITIZEN)
     real_name = models.CharField(_("姓名"), max_length=100, blank=True)
     id_number = models.CharField(_("居民身份证号码"), max_length=18, blank=True, db_index=True)
     phone = models.CharField(_("手机号码"), max_length=20, blank=True)
+    phone_verified_at = models.DateTimeField(_("手机号码验证时间"), null=True, blank=True)
+    identity_level = models.CharField(
+        _("身份核验等级"), max_length=20, choices=IdentityLevel.choices, default=IdentityLevel.UNVERIFIED
+    )
+    identity_verified_at = models.DateTimeField(_("身份核验时间"), null=True, blank=True)
     is_demo = models.BooleanField(_("演示账号"), default=False)
-    failed_login_count = models.PositiveIntegerField(_("连续登录失败次数"), default=0)
-    locked_until = models.DateTimeField(_("锁定至"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("账号")
@@ -43,8 +56,10 @@ class User(AbstractUser):
     def display_name(self) -> str:
         return self.real_name or self.username
 
-    def is_locked(self) -> bool:
-        return self.locked_until is not None and self.locked_until > timezone.now()
+    @property
+    def identity_verified(self) -> bool:
+        """True when a real-name check or a window clerk confirmed the holder is the person of ``id_number``."""
+        return self.identity_level in VERIFIED_IDENTITY_LEVELS
 
 
 class Enterprise(TimeStampedModel):
@@ -167,3 +182,59 @@ class ApiToken(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"
+
+
+class PopulationRecord(models.Model):
+    """One person in the local population registry used by the demonstration real-name check (人口库，演示数据).
+
+    The national population service (公安人口库) is outside the platform; ``tongban.accounts.identity`` defines the
+    adapter interface. This table backs the built-in local adapter and is **demonstration data** seeded in demo
+    mode only; a production city configures an adapter to its real service instead.
+    """
+
+    id_number = models.CharField(_("居民身份证号码"), max_length=18, unique=True)
+    name = models.CharField(_("姓名"), max_length=100)
+    note = models.CharField(_("说明"), max_length=100, default="演示数据")
+
+    class Meta:
+        verbose_name = _("人口库记录（演示）")
+        verbose_name_plural = _("人口库记录（演示）")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.note})"
+
+
+class OneTimeCode(models.Model):
+    """A one-time code (一次性验证码) sent by SMS or e-mail; only its keyed hash is stored.
+
+    ``challenge`` is the public handle the browser or API client sends back with the code. ``payload`` carries
+    what the code will unlock (a pending registration, with the password already hashed). A code works once,
+    until ``expires_at``, and at most ``TONGBAN_CODE_MAX_ATTEMPTS`` wrong entries.
+    """
+
+    challenge = models.CharField(_("验证标识"), max_length=64, unique=True)
+    purpose = models.CharField(_("用途"), max_length=30, choices=CodePurpose.choices)
+    channel = models.CharField(_("发送渠道"), max_length=10, choices=CodeChannel.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("账号"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="one_time_codes",
+    )
+    destination = models.CharField(_("发送至"), max_length=254)
+    code_hash = models.CharField(_("验证码摘要"), max_length=64, blank=True)
+    payload = models.JSONField(_("待办数据"), default=dict, blank=True)
+    attempts = models.PositiveIntegerField(_("错误次数"), default=0)
+    expires_at = models.DateTimeField(_("过期时间"))
+    used_at = models.DateTimeField(_("使用时间"), null=True, blank=True)
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("一次性验证码")
+        verbose_name_plural = _("一次性验证码")
+        indexes = [models.Index(fields=["purpose", "destination"], name="otc_purpose_dest_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} · {self.challenge[:8]}"

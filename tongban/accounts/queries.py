@@ -6,10 +6,11 @@ import hashlib
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from tongban.accounts.choices import AgentStatus
+from tongban.accounts.choices import AgentStatus, UserKind
 from tongban.accounts.models import AgentAuthorization, ApiToken, Enterprise, User
 from tongban.core.errors import NOT_FOUND
 
@@ -96,3 +97,18 @@ def fetch_users_with_role(role: str, department: Any, *, exclude: Any = None) ->
     if exclude is not None:
         users = users.exclude(pk=exclude.pk)
     return users.distinct().order_by("username")
+def login_allowed(user: Any) -> bool:
+    """True when ``user`` may hold a session or use a token: active, and not a demo account outside demo mode.
+
+    The one rule every entry point applies (login form, API token, sessions and tokens already issued): with
+    ``TONGBAN_DEMO`` off, ``is_demo`` accounts are refused even if a database once loaded for the demo still has
+    them and their well-known password.
+    """
+    if user is None or not getattr(user, "is_active", False):
+        return False
+    return not (getattr(user, "is_demo", False) and not settings.TONGBAN_DEMO)
+
+
+def is_staff_account(user: Any) -> bool:
+    """Staff accounts (工作人员, or Django admin users) get the shorter idle timeout and the stricter lockout."""
+    return getattr(user, "kind", None) == UserKind.STAFF or bool(getattr(user, "is_staff", False))

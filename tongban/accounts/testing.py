@@ -29,6 +29,14 @@ from tongban.organizations.models import Department, Region
 from tongban.organizations.services import do_upsert_department, do_upsert_region
 
 PERSONA_PASSWORD = settings.TONGBAN_DEMO_PASSWORD
+# Registration refuses the platform-named demo password; personas register with this one and then get theirs.
+_STRONG = "Persona-Registers-9!"
+
+
+def _with_persona_password(user: User) -> User:
+    user.set_password(PERSONA_PASSWORD)
+    user.save(update_fields=["password"])
+    return user
 
 
 @dataclass(frozen=True)
@@ -98,9 +106,8 @@ def make_citizen(
         return existing
     if id_number is None:
         id_number = "410202199001010018" if username == "citizen" else make_id_number(username)
-    return do_register_citizen(
-        username, PERSONA_PASSWORD, real_name, id_number, phone or make_phone(username)
-    )
+    user = do_register_citizen(username, _STRONG, real_name, id_number, phone or make_phone(username))
+    return _with_persona_password(user)
 
 
 def make_enterprise(
@@ -128,8 +135,8 @@ def make_enterprise_agent(
                 if username == "agent"
                 else make_id_number(username, region_code="410204")
             )
-        user = do_register_enterprise_agent(
-            username, PERSONA_PASSWORD, real_name, id_number, make_phone(username)
+        user = _with_persona_password(
+            do_register_enterprise_agent(username, _STRONG, real_name, id_number, make_phone(username))
         )
     do_authorize_agent(user, enterprise, actor=None, document_note="测试授权")
     return user

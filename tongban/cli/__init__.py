@@ -62,13 +62,31 @@ def _demo_logins() -> str:
     return out.getvalue().strip()
 
 
+def _refuse_demo_accounts_in_production() -> bool:
+    """Print the reason and return True when production meets a demo account (serve and worker then exit 1)."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from tongban.accounts.checks import refuse_to_start_with_demo_accounts
+
+    try:
+        refuse_to_start_with_demo_accounts()
+    except ImproperlyConfigured as exc:
+        print(f"错误（error）：{exc}", file=sys.stderr)
+        return True
+    return False
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from tongban.cli.serve import cmd_serve as serve
 
+    if _refuse_demo_accounts_in_production():
+        return 1
     return serve(args)
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
+    if _refuse_demo_accounts_in_production():
+        return 1
     return _call("run_worker")
 
 

@@ -129,3 +129,4 @@ CALENDAR_NOTICE_YEAR_UNKNOWN = ErrorDef(
 CALENDAR_NOTICE_YEAR_MISMATCH = ErrorDef(
     "CALENDAR_NOTICE_YEAR_MISMATCH", _("填写的年份与通知标题中的年份不一致。"), status=422
 )
+TOO_MANY_REQUESTS = ErrorDef("TOO_MANY_REQUESTS", _("操作过于频繁，请稍后再试。"), status=429)

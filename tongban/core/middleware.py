@@ -213,3 +213,32 @@ def strict_json(request: HttpRequest) -> Any:
         return loads_strict(request.body)
     except InputRefused as exc:
         raise json_refusal(exc) from exc
+
+
+def mark_personal(request: HttpRequest) -> None:
+    """Mark a response as personal (e.g. an anonymous case-progress result) so it gets ``no-store`` too."""
+    request.tongban_personal = True  # type: ignore[attr-defined]
+
+
+class NoStoreMiddleware:
+    """``Cache-Control: no-store`` on every API reply, every reply to a signed-in user, and personal pages.
+
+    Hall kiosks and shared computers must not keep a copy of someone's page in the browser or a proxy cache.
+    Public pages for anonymous visitors stay cacheable. Views mark other personal pages with
+    :func:`mark_personal`.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (
+            request.path.startswith("/api/")
+            or getattr(request, "tongban_personal", False)
+            or (user is not None and user.is_authenticated)
+        ):
+            response.headers["Cache-Control"] = "no-store"
+            response.headers.pop("Expires", None)
+        return response

@@ -26,6 +26,24 @@ _CREDIT_PREFIX_RE = re.compile(rf"^{_CC}{{2}}[0-9]{{6}}{_CC}{{9}}$")
 _BASE_CODE_RE = re.compile(r"^[0-9]{2}(?:[0-3][0-9]|99)[0-9]{2}[0-9A-HJ-NPQRTUWXY]{3}(?:[0-9]{3}|00Y)$")
 _USE_LEVELS = "1234567"  # 行使层级代码, GB/T 39046 A.2
 _ID_NUMBER_RE = re.compile(r"^[0-9]{17}[0-9X]$")
+# First two digits of a GB/T 2260 address code: the provinces, autonomous regions and municipalities, plus 71/81/82
+# (台湾, 香港, 澳门) and 83 (港澳台居民居住证, GB 11643 as amended 2018). The rest of the address code is not checked
+# against the current GB/T 2260 because abolished codes stay valid (standards-cn §7.2: 410224, 410211).
+_PROVINCE_CODES = (11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51)
+ID_NUMBER_PROVINCES = frozenset(
+    str(code) for code in (*_PROVINCE_CODES, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83)
+)
+_SEPARATORS = str.maketrans({" ": "", "-": "", "\u3000": "", "\uff38": "X", "\uff58": "X"})
+
+
+def normalize_id_number(value: str) -> str:
+    """Trim, drop spaces and hyphens, upper-case the check character (also a full-width Ｘ) before validating."""
+    return str(value or "").strip().translate(_SEPARATORS).upper()
+
+
+def normalize_credit_code(value: str) -> str:
+    """Trim, drop spaces and hyphens and upper-case a 统一社会信用代码 before validating."""
+    return str(value or "").strip().translate(_SEPARATORS).upper()
 
 
 def _credit_code_ok(value: str) -> bool:
@@ -59,12 +77,19 @@ def make_credit_code(prefix17: str) -> str:
 def validate_id_number(value: str) -> None:
     """居民身份证号码 (GB 11643-1999): 18 characters, MOD 11-2 check, a real birth date not in the future.
 
-    The address code is not checked against the current GB/T 2260, because abolished codes stay valid.
+    The one validator for ID numbers on the platform (accounts, window intake, application forms). The address
+    code must start with a GB/T 2260 province-level code; the county part is not checked against the current
+    GB/T 2260, because abolished codes stay valid.
     """
     if not isinstance(value, str) or not _ID_NUMBER_RE.match(value):
         raise ValidationError(
             _("居民身份证号码应为18位，前17位为数字，最后一位为数字或大写字母X。"),
             code="invalid_id_number_format",
+        )
+    if value[:2] not in ID_NUMBER_PROVINCES:
+        raise ValidationError(
+            _("居民身份证号码的前6位应为行政区划代码（GB/T 2260），请核对后重新输入。"),
+            code="invalid_id_number_region",
         )
     if ric.calc_check_digit(value) != value[17]:
         raise ValidationError(

@@ -41,6 +41,7 @@ def test_token_flow_and_me(client, citizen) -> None:  # type: ignore[no-untyped-
         "kind": "citizen",
         "real_name": "王秀英",
         "id_number_masked": me.json()["id_number_masked"],
+        "identity_level": "unverified",
         "roles": [],
     }
     assert "410202199001010018" not in me.content.decode()

@@ -59,9 +59,9 @@ def test_lockout_message_is_shown(client, citizen, settings) -> None:  # type: i
     settings.TONGBAN_LOGIN_MAX_FAILURES = 2
     client.post("/accounts/login/", {"username": "citizen", "password": "nope"})
     response = client.post("/accounts/login/", {"username": "citizen", "password": "nope"})
-    assert "账号已临时锁定" in response.content.decode()
+    assert "已暂停从此处登录该账号" in response.content.decode()
     response = client.post("/accounts/login/", {"username": "citizen", "password": PERSONA_PASSWORD})
-    assert "账号已临时锁定" in response.content.decode()
+    assert "已暂停从此处登录该账号" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
@@ -79,16 +79,24 @@ REGISTRATION = {
     "real_name": "张三",
     "id_number": "410212202001010015",
     "phone": "13812345679",
-    "password1": "kaifeng-2026-ok",
-    "password2": "kaifeng-2026-ok",
+    "password1": "Huanghe-2026-ok",
+    "password2": "Huanghe-2026-ok",
 }
 
 
-def test_registration_creates_a_citizen_and_signs_them_in(client) -> None:  # type: ignore[no-untyped-def]
-    response = client.post("/accounts/register/", REGISTRATION)
+def test_registration_creates_a_citizen_after_the_phone_code_and_signs_them_in(client, sms_outbox) -> None:  # type: ignore[no-untyped-def]
+    with sms_outbox.sending():
+        response = client.post("/accounts/register/", REGISTRATION)
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/register/")
+    assert not User.objects.filter(username="newcomer").exists()
+    page = client.get(response["Location"]).content.decode()
+    assert "138****5679" in page and "13812345679" not in page
+    code = sms_outbox.last_code("13812345679")
+    response = client.post(response["Location"], {"code": code})
     assert response.status_code == 302 and response["Location"] == "/accounts/profile/"
     user = User.objects.get(username="newcomer")
     assert user.kind == "citizen" and client.session["_auth_user_id"] == str(user.pk)
+    assert user.phone_verified_at is not None and user.identity_level == "unverified"
 
 
 def test_registration_errors_keep_what_was_typed(client) -> None:  # type: ignore[no-untyped-def]
@@ -97,7 +105,7 @@ def test_registration_errors_keep_what_was_typed(client) -> None:  # type: ignor
     assert response.status_code == 200
     assert "校验位不正确" in html or "身份证号码不正确" in html
     assert 'value="410212202001010016"' in html and 'value="张三"' in html and 'value="13812345679"' in html
-    assert "kaifeng-2026-ok" not in html
+    assert "Huanghe-2026-ok" not in html
     assert not User.objects.filter(username="newcomer").exists()
 
 

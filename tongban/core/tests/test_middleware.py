@@ -32,3 +32,35 @@ def test_ordinary_chinese_queries_pass_through(client) -> None:  # type: ignore[
     assert (
         client.get("/api/v1/calendar/add-working-days?start=2025-09-30&days=1").json()["date"] == "2025-10-09"
     )
+
+
+# --- Cache-Control: no-store ---------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_signed_in_pages_and_api_replies_are_not_stored(client, citizen) -> None:  # type: ignore[no-untyped-def]
+    assert "no-store" in client.get("/api/v1/auth/me")["Cache-Control"]
+    client.force_login(citizen)
+    assert client.get("/accounts/profile/")["Cache-Control"] == "no-store"
+    assert client.get("/")["Cache-Control"] == "no-store"
+
+
+@pytest.mark.django_db
+def test_public_pages_for_anonymous_visitors_stay_cacheable(client) -> None:  # type: ignore[no-untyped-def]
+    assert "no-store" not in client.get("/").get("Cache-Control", "")
+    assert "no-store" in client.get("/accounts/login/")["Cache-Control"]  # a form for personal data
+
+
+def test_a_view_can_mark_an_anonymous_page_personal(rf) -> None:  # type: ignore[no-untyped-def]
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+
+    from tongban.core.middleware import NoStoreMiddleware, mark_personal
+
+    def view(request):  # type: ignore[no-untyped-def]
+        mark_personal(request)
+        return HttpResponse("progress of case 4102…")
+
+    request = rf.get("/cases/lookup/")
+    request.user = AnonymousUser()
+    assert NoStoreMiddleware(view)(request)["Cache-Control"] == "no-store"
