@@ -97,6 +97,8 @@ def fetch_users_with_role(role: str, department: Any, *, exclude: Any = None) ->
     if exclude is not None:
         users = users.exclude(pk=exclude.pk)
     return users.distinct().order_by("username")
+
+
 def login_allowed(user: Any) -> bool:
     """True when ``user`` may hold a session or use a token: active, and not a demo account outside demo mode.
 

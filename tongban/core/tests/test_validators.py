@@ -242,6 +242,8 @@ def test_an_implementation_code_parses_only_at_exactly_31_characters() -> None:
     assert parse_implementation_code(f"  {code} ") == code
     for bad in (code + "X", code[:30], code[:30] + "\u4e00", None, 42, code[:30] + "-"):
         assert parse_implementation_code(bad) is None, bad
+
+
 def test_an_id_number_must_start_with_a_province_code() -> None:
     from tongban.core.validators import validate_id_number
 

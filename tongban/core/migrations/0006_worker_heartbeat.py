@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0003_ledger_append_only_triggers'),
+        ('core', '0005_backfill_holiday_notice_year'),
     ]
 
     operations = [
