@@ -46,6 +46,14 @@ def two_items() -> list[dict]:
 
 @pytest.fixture
 def orgs(world):
+    """The test world plus the demo's catalog administrators (the loader drafts and publishes as them)."""
+    from tongban.accounts.choices import Role
+    from tongban.accounts.testing import make_staff
+
+    make_staff("catalog_city", Role.CATALOG_ADMIN, region=world.tree.city)
+    make_staff("catalog_city2", Role.CATALOG_ADMIN, region=world.tree.city)
+    make_staff("catalog_xiangfu", Role.CATALOG_ADMIN, region=world.tree.xiangfu)
+    make_staff("catalog_lankao", Role.CATALOG_ADMIN, region=world.tree.lankao)
     return world
 
 

@@ -199,6 +199,7 @@ def test_submit_publish_and_return_buttons(client, world, county):
     assert ItemVersion.objects.get(pk=draft.pk).status == VersionStatus.DRAFT
     assert "请补充常见问题" in client.get(reverse("catalog:version_edit", args=[draft.pk])).content.decode()
     client.post(reverse("catalog:version_submit", args=[draft.pk]))
+    client.force_login(world.admin_xiangfu2)  # a second administrator of the county publishes (双人复核)
     response = client.post(reverse("catalog:version_publish", args=[draft.pk]), {"confirm": "on"})
     assert response.status_code == 302
     county.refresh_from_db()
@@ -211,7 +212,7 @@ def test_publish_refused_by_quality_shows_the_issues(client, world):
 
     do_update_draft(draft, actor=world.admin_city, fields={"consult_phone": ""})
     do_submit_version(draft, actor=world.admin_city)
-    client.force_login(world.admin_city)
+    client.force_login(world.admin_city2)
     response = client.post(reverse("catalog:version_publish", args=[draft.pk]), follow=True)
     assert "未通过质量检查" in response.content.decode()
     assert ItemVersion.objects.get(pk=draft.pk).status == VersionStatus.SUBMITTED

@@ -23,7 +23,7 @@ from tongban.catalog.services import (
 )
 from tongban.portal.middleware import ELDERLY_COOKIE
 from tongban.portal.pdf import render_guide_html
-from tongban.portal.tests.factories import make_published
+from tongban.portal.tests.factories import make_published, publisher_for
 
 pytestmark = pytest.mark.django_db
 
@@ -313,7 +313,7 @@ def test_a_materials_blank_form_downloads_from_the_guide(client: Client, db) -> 
     draft = do_start_draft(impl, actor=None)
     do_update_draft(draft, actor=None, materials=[draft_material])
     do_submit_version(draft, actor=None)
-    do_publish_version(draft, actor=None)
+    do_publish_version(draft, actor=publisher_for(draft.implementation))
     impl.refresh_from_db()
     material = impl.current_version.materials.get()
 
@@ -341,7 +341,7 @@ def test_guide_links_to_the_same_service_in_other_places(client: Client, passpor
     county = do_create_implementation(passport.item, lankao_police, actor=None)
     draft = county.versions.get()
     do_submit_version(draft, actor=None)
-    do_publish_version(draft, actor=None)
+    do_publish_version(draft, actor=publisher_for(draft.implementation))
     html = text_of(client.get(reverse("portal:guide", args=[passport.code])))
     assert reverse("portal:guide", args=[county.code]) in html
     assert "兰考县" in html
@@ -398,7 +398,7 @@ def test_a_newly_published_version_replaces_the_cached_guide(client: Client, pas
     draft = do_start_draft(passport, actor=None)
     do_update_draft(draft, actor=None, materials=[{"name": "新版申请表", "necessity": "1", "originals": 1}])
     do_submit_version(draft, actor=None)
-    do_publish_version(draft, actor=None)
+    do_publish_version(draft, actor=publisher_for(draft.implementation))
     html = text_of(client.get(url))
     assert "新版申请表" in html
     assert "近期免冠照片" not in html
