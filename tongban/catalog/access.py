@@ -47,9 +47,13 @@ def publishing_rule_for(implementation: Implementation) -> PublishingRule | None
     return next((r for r in rules if r.region_id is None), None)
 
 
-def second_admin_required(implementation: Implementation) -> bool:
-    """Whether publishing in ``implementation``'s scope needs a second administrator (default: yes)."""
-    rule = publishing_rule_for(implementation)
+def second_admin_required(implementation: Implementation, rule: Any = False) -> bool:
+    """Whether publishing in ``implementation``'s scope needs a second administrator (default: yes).
+
+    ``rule`` is the already looked-up :func:`publishing_rule_for` result (or ``None``), to save the query.
+    """
+    if rule is False:
+        rule = publishing_rule_for(implementation)
     if rule is not None:
         return rule.second_admin_required
     return bool(getattr(settings, "TONGBAN_CATALOG_FOUR_EYES", True))

@@ -15,8 +15,10 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import Any
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -119,11 +121,16 @@ def _meta_message(error: Any) -> str:
     return _("不符合 JSON Schema 元模式（关键字 %(keyword)s）。") % {"keyword": kind}
 
 
-def meta_schema_problems(schema: Any) -> list[FormSchemaProblem]:
-    """Problems of ``schema`` against the JSON Schema 2020-12 meta-schema."""
+@cache
+def _meta_validator() -> Any:
     from jsonschema import Draft202012Validator
 
-    validator = Draft202012Validator(Draft202012Validator.META_SCHEMA)
+    return Draft202012Validator(Draft202012Validator.META_SCHEMA)
+
+
+def meta_schema_problems(schema: Any) -> list[FormSchemaProblem]:
+    """Problems of ``schema`` against the JSON Schema 2020-12 meta-schema."""
+    validator = _meta_validator()
     problems = [
         FormSchemaProblem(pointer(*error.absolute_path), _meta_message(error))
         for error in validator.iter_errors(schema)
@@ -491,22 +498,29 @@ def dialect_problems(schema: dict[str, Any]) -> list[FormSchemaProblem]:
 def validate_form_schema(schema: Any) -> list[FormSchemaProblem]:
     """Every problem of ``schema`` (meta-schema first, then the dialect); ``[]`` when it is valid.
 
-    An empty object means "no online form" and is valid.
+    An empty object means "no online form" and is valid. Results are cached per canonical JSON text and
+    language (a draft's schema is checked when it is saved and again by the quality gate).
     """
     if schema in (None, {}):
         return []
     if not isinstance(schema, dict):
         return [FormSchemaProblem("", _("申请表单必须是一个 JSON 对象。"))]
     try:
-        size = len(json.dumps(schema, ensure_ascii=False).encode("utf-8"))
+        text = json.dumps(schema, ensure_ascii=False, sort_keys=True)
     except (TypeError, ValueError):
         return [FormSchemaProblem("", _("申请表单含有不能保存为 JSON 的内容。"))]
-    if size > MAX_SCHEMA_BYTES:
+    if len(text.encode("utf-8")) > MAX_SCHEMA_BYTES:
         return [FormSchemaProblem("", _("申请表单过大（最多 %(n)s 字节）。") % {"n": MAX_SCHEMA_BYTES})]
+    return list(_validate_text(text, get_language() or ""))
+
+
+@lru_cache(maxsize=512)
+def _validate_text(text: str, language: str) -> tuple[FormSchemaProblem, ...]:
+    schema = json.loads(text)
     problems = meta_schema_problems(schema)
     seen = {(p.path, p.message) for p in problems}
     problems += [p for p in dialect_problems(schema) if (p.path, p.message) not in seen]
-    return problems
+    return tuple(problems)
 
 
 def iter_field_names(schema: Any) -> Iterator[str]:

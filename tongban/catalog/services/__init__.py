@@ -17,6 +17,7 @@ from tongban.catalog.services.drafts import (
     CODE_LISTS,
     EXTRA_DRAFT_FIELDS,
     LEGAL_BASIS_KEYS,
+    LEGAL_BASIS_LIMITS,
     do_start_draft,
     do_update_draft,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "FAQ_FIELDS",
     "FEE_FIELDS",
     "LEGAL_BASIS_KEYS",
+    "LEGAL_BASIS_LIMITS",
     "MATERIAL_FIELDS",
     "OPEN_STATUSES",
     "PARTS",

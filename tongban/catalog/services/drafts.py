@@ -46,8 +46,10 @@ CODE_LISTS: dict[str, Any] = {
     "person_topics": PersonTopic,
     "enterprise_topics": EnterpriseTopic,
 }
-# 设定依据 entries: {name, doc_number, article, content}, every key a string (missing keys stored as "").
-LEGAL_BASIS_KEYS = ("name", "doc_number", "article", "content")
+# 设定依据 entries: {name, doc_number, article, content}, every key a string (missing keys stored as ""), with
+# these maximum lengths (the editor's limits).
+LEGAL_BASIS_LIMITS = {"name": 300, "doc_number": 100, "article": 100, "content": 5000}
+LEGAL_BASIS_KEYS = tuple(LEGAL_BASIS_LIMITS)
 
 
 def do_start_draft(implementation: Implementation, *, actor: Any) -> ItemVersion:
@@ -98,7 +100,10 @@ def normalise_code_list(name: str, value: Any) -> list[str]:
 
 
 def normalise_legal_basis(value: Any) -> list[dict[str, str]]:
-    """设定依据 as a list of ``{name, doc_number, article, content}`` strings; refuses other shapes and keys."""
+    """设定依据 as a list of ``{name, doc_number, article, content}`` strings; refuses other shapes, keys, lengths.
+
+    Values are stripped and empty entries left out (what the editor would store for the same input).
+    """
     if not isinstance(value, list | tuple):
         raise VALIDATION_ERROR.error(fields={"legal_basis": [_("设定依据必须是列表。")]})
     result = []
@@ -113,7 +118,17 @@ def normalise_legal_basis(value: Any) -> list[dict[str, str]]:
                     ]
                 }
             )
-        result.append({key: str(entry.get(key) or "") for key in LEGAL_BASIS_KEYS})
+        clean = {key: str(entry.get(key) or "").strip() for key in LEGAL_BASIS_KEYS}
+        too_long = [key for key in LEGAL_BASIS_KEYS if len(clean[key]) > LEGAL_BASIS_LIMITS[key]]
+        if too_long:
+            raise VALIDATION_ERROR.error(
+                fields={
+                    f"legal_basis.{index}.{key}": [_("最多 %(n)s 个字符。") % {"n": LEGAL_BASIS_LIMITS[key]}]
+                    for key in too_long
+                }
+            )
+        if any(clean.values()):  # an entry with nothing in it is no entry
+            result.append(clean)
     return result
 
 

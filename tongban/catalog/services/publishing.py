@@ -85,8 +85,8 @@ def do_publish_version(version: ItemVersion, *, actor: Any) -> ItemVersion:
         if errors:
             raise GUIDE_QUALITY_FAILED.error(fields={"issues": [issue.as_dict() for issue in errors]})
         implementation = Implementation.objects.select_for_update().get(pk=version.implementation_id)
-        four_eyes = second_admin_required(implementation)
         rule = publishing_rule_for(implementation)
+        four_eyes = second_admin_required(implementation, rule)
         previous = implementation.current_version
         if previous is not None and previous.pk != version.pk:
             previous.status = next_status(previous, "supersede")
