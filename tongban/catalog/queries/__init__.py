@@ -38,6 +38,7 @@ from tongban.catalog.queries.searching import (
     ItemGroup,
     ItemSearchPage,
     SearchPage,
+    browse_published_items,
     search_published,
     search_published_items,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "access_implementation_for_view",
     "access_version_for_edit",
     "access_version_for_view",
+    "browse_published_items",
     "bump_publish_revision",
     "diff_versions",
     "disclosed_implementation_ids",

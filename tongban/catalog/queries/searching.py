@@ -24,7 +24,8 @@ from tongban.organizations.models import Region
 RANK_EXACT_NAME = 0  # the query is the name (Chinese or English)
 RANK_NAME_CONTAINS = 1  # the name contains the query
 RANK_NAME_WORDS = 2  # every query word is a word or alias of the name: 低保, 驾照, passport
-RANK_BODY = 3  # department, materials, conditions, result
+RANK_RESULT = 3  # the result is named so: 营业执照 for 企业设立登记
+RANK_BODY = 4  # department, materials, conditions
 
 
 @dataclass
@@ -59,7 +60,7 @@ class ItemGroup:
 
     @property
     def name_match(self) -> bool:
-        """True when the item's name matched, False when only its guide text did."""
+        """True when the item's name (or its result's name) matched, False when only its guide text did."""
         return self.rank < RANK_BODY
 
 
@@ -75,9 +76,14 @@ class ItemSearchPage:
     query: str = ""
 
     @property
-    def first_body_match(self) -> int | None:
-        """Index of the first group that matched only in its guide text (the page shows a heading there)."""
-        return next((i for i, g in enumerate(self.groups) if not g.name_match), None)
+    def name_groups(self) -> list[ItemGroup]:
+        """The groups whose item's name matched (listed first)."""
+        return [g for g in self.groups if g.name_match]
+
+    @property
+    def body_groups(self) -> list[ItemGroup]:
+        """The groups that matched only in their guide text (materials, conditions …), under their own heading."""
+        return [g for g in self.groups if not g.name_match]
 
 
 def _candidates(cleaned: str, tokens: list[str], mode: str) -> RawSQL:
@@ -125,6 +131,7 @@ def _rank_expression(cleaned: str, tokens: list[str]) -> Case:
             then=Value(RANK_NAME_CONTAINS),
         ),
         When(name_words, then=Value(RANK_NAME_WORDS)),
+        When(current_version__result_name__icontains=cleaned, then=Value(RANK_RESULT)),
         default=Value(RANK_BODY),
         output_field=IntegerField(),
     )
@@ -185,7 +192,8 @@ def search_published(
     """Search published implementations (decision record 0006); junk or empty input gives an empty page.
 
     Ranking: exact name (Chinese or English), then the name contains the query, then every query word is a word
-    or alias of the name, then other matches (department, materials, conditions); then level, name, code.
+    or alias of the name, then the result's name contains it, then other matches (department, materials,
+    conditions); then level, name, code.
     Filters: ``level`` (行使层级), ``region`` (code; that region and below), ``department`` (credit code or id),
     ``item_type``. Candidates come from the index alone: the FTS5 / tsvector match plus a LIKE on the short name
     column; the long ``text`` is only scanned when that finds nothing (3+ characters). One query per attempt
@@ -233,6 +241,45 @@ def _place_key(near: str | None) -> Any:
     return key
 
 
+def _grouped_page(
+    matched: QuerySet[Implementation], rank: Any, result: ItemSearchPage, near: str | None
+) -> bool:
+    """Fill ``result`` with one page of ``matched`` grouped by item; False when this page is empty.
+
+    Two queries: the page's item ids with their best rank and the total (a window count over the grouped rows),
+    then the implementations of those items.
+    """
+    start = (result.page - 1) * result.page_size
+    grouped = (
+        matched.order_by()
+        .values("item_id")
+        .annotate(rank=Min(rank), name=Min("item__name"))
+        .annotate(total=Window(Count("item_id")))
+        .order_by("rank", "name", "item_id")
+    )
+    rows = list(grouped.values_list("item_id", "rank", "total")[start : start + result.page_size])
+    count = rows[0][2] if rows else (matched.values("item_id").distinct().count() if result.page > 1 else 0)
+    result.count = count
+    result.num_pages = max(1, math.ceil(count / result.page_size))
+    if not rows:
+        return bool(count)
+    ranks = {item_id: item_rank for item_id, item_rank, _total in rows}
+    by_item: dict[int, list[Implementation]] = {}
+    for impl in matched.filter(item_id__in=list(ranks)):
+        by_item.setdefault(impl.item_id, []).append(impl)
+    key = _place_key(near)
+    result.groups = []
+    for item_id, item_rank in ranks.items():
+        impls = sorted(by_item.get(item_id, []), key=key)
+        if impls:
+            result.groups.append(ItemGroup(impls[0].item, impls, item_rank))
+    return True
+
+
+def _near(near: Any) -> str | None:
+    return "".join(ch for ch in str(near or "") if ch.isdigit())[:12] or None
+
+
 def search_published_items(
     q: str = "",
     *,
@@ -248,8 +295,7 @@ def search_published_items(
 
     Items are ranked by their best-matching implementation (exact name first, guide-text matches last), then by
     name. Within an item the implementation in ``near`` (a region code: the searcher's county) or below it comes
-    first, then the others by level (the city before the counties). Two queries per attempt: the page's item ids
-    with the total (a window count over the grouped rows), then the matching implementations of those items.
+    first, then the others by level (the city before the counties). Two queries per attempt.
     """
     page, page_size = _page_number(page, page_size)
     cleaned = clean_query(q)
@@ -259,33 +305,28 @@ def search_published_items(
     )
     if qs is None:
         return result
-    near = "".join(ch for ch in str(near or "") if ch.isdigit())[:12] or None
     tokens = segment_query(cleaned)
-    start = (page - 1) * page_size
-    count, rows, matched = 0, [], qs.none()
     for mode in _modes(cleaned, tokens):
         matched = qs.filter(pk__in=_candidates(cleaned, tokens, mode))
-        grouped = (
-            matched.order_by()
-            .values("item_id")
-            .annotate(rank=Min(_rank_expression(cleaned, tokens)), name=Min("item__name"))
-            .annotate(total=Window(Count("item_id")))
-            .order_by("rank", "name", "item_id")
-        )
-        rows = list(grouped.values_list("item_id", "rank", "total")[start : start + page_size])
-        count = rows[0][2] if rows else (matched.values("item_id").distinct().count() if page > 1 else 0)
-        if count:
+        if _grouped_page(matched, _rank_expression(cleaned, tokens), result, _near(near)):
             break
-    result.count = count
-    result.num_pages = max(1, math.ceil(count / page_size))
-    if rows:
-        ranks = {item_id: rank for item_id, rank, _total in rows}
-        by_item: dict[int, list[Implementation]] = {}
-        for impl in matched.filter(item_id__in=list(ranks)):
-            by_item.setdefault(impl.item_id, []).append(impl)
-        key = _place_key(near)
-        for item_id in ranks:
-            impls = sorted(by_item.get(item_id, []), key=key)
-            if impls:
-                result.groups.append(ItemGroup(impls[0].item, impls, ranks[item_id]))
+    return result
+
+
+def browse_published_items(
+    *,
+    department: Any = None,
+    region: Any = None,
+    item_type: str | None = None,
+    level: str | None = None,
+    near: str | None = None,
+    page: int = 1,
+    page_size: int = 20,
+) -> ItemSearchPage:
+    """Every published item the filters allow (no words), grouped like :func:`search_published_items`, by name."""
+    page, page_size = _page_number(page, page_size)
+    result = ItemSearchPage(page=page, page_size=page_size)
+    qs = _filtered(department=department, region=region, item_type=item_type, level=level)
+    if qs is not None:
+        _grouped_page(qs, Value(RANK_EXACT_NAME), result, _near(near))
     return result

@@ -143,3 +143,31 @@ def test_everyday_words_find_the_demo_items(db, query, expected_first):
     load()
     page = search_published(query, level="3")
     assert page.results and page.results[0].item.name == expected_first
+
+
+@pytest.mark.slow
+def test_searching_the_demo_catalog_groups_places_and_ranks_names_first_in_both_languages(db):
+    """营业执照 once gave 62 flat results; English words find items on the English UI (issue 7 §4)."""
+    from tongban.accounts import demo as accounts_demo
+    from tongban.catalog.queries import search_published_items
+    from tongban.organizations import demo as organizations_demo
+
+    organizations_demo.load()
+    accounts_demo.load()
+    load()
+    page = search_published_items("营业执照", page_size=100)
+    first = [g.item.name for g in page.name_groups]
+    assert first[:2] == ["个体工商户登记", "企业设立登记"]
+    assert page.count == len({g.item.pk for g in page.groups}) < 62
+    assert len(page.groups[0].implementations) == 4  # the city and three counties, under one result
+    near = search_published_items("营业执照", near="410225").groups[0]
+    assert near.first.region.code == "410225"
+    for query, expected in (
+        ("passport", "普通护照签发"),
+        ("marriage", "内地居民结婚登记"),
+        ("business licence", "企业设立登记"),
+        ("business license", "企业设立登记"),
+        ("criminal record", "无犯罪记录证明开具"),
+    ):
+        names = [g.item.name for g in search_published_items(query).groups[:2]]
+        assert expected in names, (query, names)
