@@ -171,3 +171,25 @@ def test_searching_the_demo_catalog_groups_places_and_ranks_names_first_in_both_
     ):
         names = [g.item.name for g in search_published_items(query).groups[:2]]
         assert expected in names, (query, names)
+
+
+def test_every_free_text_field_of_the_demo_forms_has_a_real_example():
+    """Seeded cases fill their forms from ``examples``: no “演示：” placeholder text (issue 7 §4)."""
+    import re
+
+    from tongban.catalog.demo_data import ITEMS
+    from tongban.catalog.demo_data.examples import is_free_text
+    from tongban.catalog.form_dialect import validate_form_schema
+
+    for item in ITEMS:
+        schema = item["guide"]["form_schema"]
+        assert validate_form_schema(schema) == [], item["name"]
+        for name, prop in schema["properties"].items():
+            if not is_free_text(prop):
+                continue
+            examples = prop.get("examples") or []
+            assert examples, f"{item['name']}: {prop['title']}"
+            value = examples[0]
+            assert "演示" not in value
+            assert len(value) <= prop["maxLength"] and len(value) >= prop.get("minLength", 0), (name, value)
+            assert not prop.get("pattern") or re.search(prop["pattern"], value), (name, value)

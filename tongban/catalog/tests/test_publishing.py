@@ -272,3 +272,20 @@ def test_control_characters_in_the_editor_are_refused_with_the_field_named(clien
     body = response.content.decode()
     assert response.status_code == 422 and "控制字符" in body and "办理时间" in body
     assert ItemVersion.objects.get(pk=draft.pk).office_hours == world.city_impl.current_version.office_hours
+
+
+def test_the_command_sets_and_lists_a_single_admin_county(world):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("catalog_publishing_rule", region="410225", single_admin=True, note="一人县", stdout=out)
+    assert "单人发布" in out.getvalue()
+    assert second_admin_required(do_create_implementation(world.item, world.lankao_dept, actor=None)) is False
+    call_command("catalog_publishing_rule", list=True, stdout=out)
+    assert "一人县" in out.getvalue()
+    with pytest.raises(CommandError):
+        call_command("catalog_publishing_rule", region="999999", single_admin=True)
+    with pytest.raises(CommandError):
+        call_command("catalog_publishing_rule", region="410225")
