@@ -111,6 +111,12 @@ class FormSchemaField(forms.JSONField):
             return {}
         return super().to_python(value)
 
+    def bound_data(self, data: Any, initial: Any) -> Any:
+        # Re-render exactly what was typed (not a re-formatted parse of it) when the page comes back with errors.
+        if self.disabled or data is None:
+            return initial
+        return data
+
     def prepare_value(self, value: Any) -> Any:
         if isinstance(value, str):
             return value  # what was typed, on a re-render after an error

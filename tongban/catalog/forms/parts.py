@@ -29,6 +29,7 @@ class PartForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["order"].required = False
+        self.fields["order"].initial = None  # a new row goes last unless a number is typed
         self.fields["order"].help_text = _("数字小的排在前面；留空则排在最后")
         prepare(self)
 

@@ -250,6 +250,7 @@ def _sync_parts(
     kept: set[int] = set()
     pending = []
     errors: dict[str, Any] = {}
+    last_order = -1
     for index, row in enumerate(rows):
         where = f"{key}.{index}"
         unknown = sorted(set(row) - set(names) - {"id"})
@@ -266,7 +267,11 @@ def _sync_parts(
         else:
             obj = model(version=version)
         values = {k: v for k, v in row.items() if k != "id"}
-        values.setdefault("order", index)
+        # A row without an order goes after the rows before it (0, 1, 2 … when no row names one).
+        if values.get("order") is None:
+            values["order"] = last_order + 1
+        if isinstance(values["order"], int):
+            last_order = max(last_order, values["order"])
         dirty = pk is None
         for name, value in values.items():
             if getattr(obj, name) != value:

@@ -56,6 +56,7 @@ def builder_strings() -> dict[str, Any]:
         "newSection": _("新分组"),
         "sectionAdded": _("已添加分组。"),
         "required": _("必填"),
+        "conditional": _("有显示条件"),
         "maxLength": _("最多字数"),
         "options": _("选项"),
         "optionsHelp": _("每行一项；取值与显示名称不同时写作“取值｜显示名称”。"),

@@ -24,6 +24,7 @@
   var NAME_RE = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
   var schema = null; // the whole document; only what the builder edits is changed
+  var openFields = {}; // fields whose card is unfolded (new ones, and those the administrator opened)
   var sections = []; // [{title, fields: [name]}]; the last entry with ungrouped=true holds fields in no section
   var uid = 0;
 
@@ -242,9 +243,15 @@
     var prop = props()[name];
     var id = "fb-" + section.key + "-" + index;
     var kind = kindOf(prop);
-    var card = el("fieldset", { "class": "border rounded p-2 mb-2 fb-field", "data-field": name });
-    card.appendChild(el("legend", { "class": "float-none w-auto px-1 fs-6", text: T.field + " · " + (prop.title || name) }));
-    var row = el("div", { "class": "row g-2" });
+    // One card per field, folded to a one-line summary unless opened (long forms stay scannable).
+    var card = el("details", { "class": "border rounded p-2 mb-2 fb-field", "data-field": name });
+    card.open = Boolean(openFields[name]);
+    card.addEventListener("toggle", function () { openFields[name] = card.open; });
+    var facts = [T.types[kind]];
+    if (requiredState(name)) { facts.push(T.required); }
+    if (prop["x-show-if"]) { facts.push(T.conditional); }
+    card.appendChild(el("summary", { "class": "fw-semibold", text: (prop.title || name) + "（" + facts.join("，") + "）" }));
+    var row = el("div", { "class": "row g-2 mt-1", role: "group", "aria-label": T.field + " " + (prop.title || name) });
     card.appendChild(row);
 
     var title = el("input", { id: id + "-title", "class": "form-control form-control-sm", type: "text", value: prop.title || "", maxlength: "200" });
@@ -261,6 +268,8 @@
         return;
       }
       rename(name, value);
+      openFields[value] = openFields[name];
+      delete openFields[name];
       changed(T.renamed);
     });
     row.appendChild(labelled(id + "-name", T.name, nameInput, T.nameHelp));
@@ -432,6 +441,7 @@
     add.addEventListener("click", function () {
       var name = uniqueName();
       props()[name] = { type: "string", title: T.newField, maxLength: 100 };
+      openFields[name] = true;
       section.fields.push(name);
       changed(T.added);
       var input = root.querySelector('[data-field="' + name + '"] input');
