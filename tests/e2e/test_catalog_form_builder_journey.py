@@ -79,7 +79,9 @@ def test_admin_builds_a_conditional_form_a_second_admin_publishes_and_the_citize
     page.locator('#form-builder [data-field="premises"] [data-action="up"]').click()
     shot("builder-02-conditional-field")
     page.locator('#form-builder [data-field="lease_no"]').scroll_into_view_if_needed()
-    page.locator("#form-builder .fb-section").nth(1).screenshot(path=str(SCREENSHOTS / "builder-02b-section.png"))
+    page.locator("#form-builder .fb-section").nth(1).screenshot(
+        path=str(SCREENSHOTS / "builder-02b-section.png")
+    )
 
     page.get_by_role("button", name="显示 JSON（专家）").click()
     expect(page.locator("#id_form_schema")).to_be_visible()

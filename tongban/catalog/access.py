@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Q
 
 from tongban.catalog.errors import PUBLISHER_NOT_IN_SCOPE, SECOND_ADMIN_REQUIRED
 from tongban.catalog.events import AUTHORING_ACTIONS
@@ -36,11 +37,15 @@ def version_author_ids(version: ItemVersion) -> set[int]:
 def publishing_rule_for(implementation: Implementation) -> PublishingRule | None:
     """The most specific publishing rule covering ``implementation``: its region or nearest ancestor, then level."""
     codes = [code for code in implementation.region.path.strip("/").split("/") if code]
-    rules = list(PublishingRule.objects.filter(region__code__in=codes).select_related("region")) + list(
-        PublishingRule.objects.filter(region__isnull=True, level=implementation.level)
+    rules = list(
+        PublishingRule.objects.filter(
+            Q(region__code__in=codes) | Q(region__isnull=True, level=implementation.level)
+        ).select_related("region")
     )
     by_region = sorted(
-        (r for r in rules if r.region_id is not None), key=lambda r: len(r.region.path), reverse=True
+        (r for r in rules if r.region is not None),
+        key=lambda r: len(r.region.path if r.region else ""),
+        reverse=True,
     )
     if by_region:
         return by_region[0]

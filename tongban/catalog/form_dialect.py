@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, TypeGuard
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -91,11 +91,11 @@ def _as_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: Any) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
@@ -253,7 +253,12 @@ class _Checker:
             return
         if len(enum) > MAX_OPTIONS:
             self.add(path, _("最多 %(n)s 个选项。") % {"n": MAX_OPTIONS})
-        fits = {"string": lambda v: isinstance(v, str), "integer": _is_int, "number": _is_number}[kind]
+        checks: dict[str, Callable[[Any], bool]] = {
+            "string": lambda v: isinstance(v, str),
+            "integer": _is_int,
+            "number": _is_number,
+        }
+        fits = checks[kind]
         seen: set[str] = set()
         for index, value in enumerate(enum):
             if not fits(value):

@@ -129,7 +129,8 @@ def check_field_requirements(
                     % {"name": req.name, "format": req.x_format, "used_by": req.used_by},
                 )
             )
-        enum = prop.get("enum") if isinstance(prop.get("enum"), list) else []
+        raw_enum = prop.get("enum")
+        enum: list[Any] = raw_enum if isinstance(raw_enum, list) else []
         missing = [o for o in req.options if o not in enum]
         if missing:
             problems.append(

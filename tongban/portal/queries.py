@@ -62,7 +62,13 @@ def search_published(
     ``region`` is a region code (that region and below); ``department`` a department id; ``near`` the searcher's
     region code, whose implementation of an item is listed first.
     """
-    criteria = {"department": department, "region": region, "item_type": item_type, "level": level, "near": near}
+    criteria: dict[str, Any] = {
+        "department": department,
+        "region": region,
+        "item_type": item_type,
+        "level": level,
+        "near": near,
+    }
     if q:
         return catalog_queries.search_published_items(q, **criteria, page=page, page_size=page_size)
     # Browsing (筛选 without words): every published item the filters allow.

@@ -149,7 +149,9 @@ EXAMPLES: dict[str, str] = {
 
 def is_free_text(prop: dict[str, Any]) -> bool:
     """A string field an applicant types freely (no options, no format, not prefilled)."""
-    return prop.get("type") == "string" and not any(k in prop for k in ("enum", "format", "x-format", "x-prefill"))
+    return prop.get("type") == "string" and not any(
+        k in prop for k in ("enum", "format", "x-format", "x-prefill")
+    )
 
 
 def add_examples(schema: dict[str, Any]) -> dict[str, Any]:

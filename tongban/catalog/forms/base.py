@@ -75,9 +75,9 @@ class GuideFileInput(forms.ClearableFileInput):
     """A file input that names the stored file (no link: drafts are not public) with a 删除 checkbox."""
 
     template_name = "catalog/widgets/guide_file.html"
-    clear_checkbox_label = _("删除此文件")
-    initial_text = _("当前文件")
-    input_text = _("更换")
+    clear_checkbox_label = _("删除此文件")  # type: ignore[assignment]
+    initial_text = _("当前文件")  # type: ignore[assignment]
+    input_text = _("更换")  # type: ignore[assignment]
 
 
 class GuideFileField(forms.FileField):

@@ -111,7 +111,7 @@ def fetch_published_by_enterprise_topic(
     return _by_topic(EnterpriseTopic, "enterprise_topics", region, level)
 
 
-def disclosed_implementations() -> QuerySet[Implementation]:
+def disclosed_implementations() -> QuerySet[Implementation, Any]:
     """Implementations whose cases may be disclosed on 办件公示: the current published version says so.
 
     The current version decides, not the version a case was filed under: unmarking an item hides its older cases

@@ -47,6 +47,7 @@ def item_name(item: Any) -> SafeString:
 @register.simple_tag
 def item_name_text(item: Any) -> str:
     """The item's name as plain text for the current language (page titles, ``aria-label``)."""
-    if not _chinese_page() and getattr(item, "name_en", ""):
-        return str(item.name_en)
+    name_en = str(getattr(item, "name_en", "") or "")
+    if not _chinese_page() and name_en:
+        return name_en
     return str(getattr(item, "name", "") or "")

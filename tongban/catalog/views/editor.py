@@ -158,7 +158,10 @@ def _readonly_parts(version: ItemVersion) -> list[tuple[Any, list[list[tuple[Any
         for row in rows:
             entries.append(
                 [
-                    (model._meta.get_field(n).verbose_name, queries.display_value(model, n, getattr(row, n)))
+                    (
+                        getattr(model._meta.get_field(n), "verbose_name", n),
+                        queries.display_value(model, n, getattr(row, n)),
+                    )
                     for n in names
                     if queries.display_value(model, n, getattr(row, n))
                 ]
