@@ -264,3 +264,29 @@ def test_every_page_sends_anonymous_users_to_login_and_gives_citizens_404(client
     for method, url in _all_urls(world, county):
         assert getattr(client, method)(url).status_code == 404, url
     assert list(ItemVersion.objects.values_list("pk", "status")) == versions_before
+
+
+def test_a_city_admin_sets_an_items_english_name_and_others_cannot(client, world, county):
+    from tongban.core.models import LedgerEntry
+
+    url = reverse("catalog:item_names_update", args=[world.city_impl.code])
+    assert client.post(url, {"name_en": "Food licence"}).status_code == 302  # anonymous: to the login page
+    for outsider in (world.citizen, world.admin_xiangfu):
+        client.force_login(outsider)
+        assert client.post(url, {"name_en": "Food licence"}).status_code == 404
+    client.force_login(world.admin_xiangfu)  # their own county implementation: the city keeps the name
+    client.post(reverse("catalog:item_names_update", args=[county.code]), {"name_en": "County name"})
+    world.item.refresh_from_db()
+    assert (
+        world.item.name_en == ""
+        and not LedgerEntry.objects.filter(action="catalog.item_names_updated").exists()
+    )
+    client.force_login(world.admin_city)
+    page = client.get(reverse("catalog:implementation_detail", args=[world.city_impl.code])).content.decode()
+    assert 'id="item-names-form"' in page
+    response = client.post(url, {"name_en": "x" * 301})
+    assert response.status_code == 422 and "x" * 301 in response.content.decode()  # what was typed is kept
+    assert client.post(url, {"name_en": "Food business licence"}).status_code == 302
+    world.item.refresh_from_db()
+    assert world.item.name_en == "Food business licence"
+    assert LedgerEntry.objects.filter(action="catalog.item_names_updated").count() == 1
