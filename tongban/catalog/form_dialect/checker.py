@@ -1,144 +1,33 @@
-"""The application-form dialect (申请表单方言): what a version's ``form_schema`` may contain.
-
-``docs/development/form-schema.md`` describes the dialect: a small subset of JSON Schema draft 2020-12 plus a few
-``x-`` keywords that the renderer in ``tongban/cases/formschema.py`` understands. :func:`validate_form_schema`
-checks a schema twice: against JSON Schema's own meta-schema (the ``jsonschema`` package, ARCHITECTURE §3), then
-against the dialect (only keywords the renderer honours, known types and formats, conditions that point at real
-fields and real options, sections that list real fields, bounded free text). A schema that passes renders, and
-every submitted value it accepts is bounded in size. Problems carry the JSON Pointer (RFC 6901) of the bad node
-and a Chinese message. The catalog validates at save (``services.do_update_draft``) and in the quality gate.
-"""
+"""Layer 2 of the dialect: what the renderer understands (keywords, types, options, conditions, sections)."""
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Any, TypeGuard
+from collections.abc import Callable
+from typing import Any
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-
-TYPES = ("string", "integer", "number", "boolean")
-FORMATS = ("date", "email")
-X_FORMATS = ("id_number", "credit_code", "phone")
-WIDGETS = ("textarea", "select", "radio")
-# x-prefill source → the x-format the field must have (None: plain text).
-PREFILL_SOURCES: dict[str, str | None] = {
-    "user.real_name": None,
-    "user.id_number": "id_number",
-    "user.phone": "phone",
-    "enterprise.name": None,
-    "enterprise.credit_code": "credit_code",
-    "enterprise.legal_representative": None,
-}
-ROOT_KEYWORDS = frozenset(
-    {"$schema", "type", "title", "description", "properties", "required", "x-sections", "x-required-if"}
+from tongban.catalog.form_dialect.rules import (
+    FIELD_NAME_RE,
+    FORMATS,
+    JSON_SCHEMA_DIALECT,
+    MAX_FIELDS,
+    MAX_OPTIONS,
+    MAX_TEXT_LENGTH,
+    MAX_TITLE_LENGTH,
+    PREFILL_SOURCES,
+    PROPERTY_KEYWORDS,
+    ROOT_KEYWORDS,
+    TYPES,
+    WIDGETS,
+    X_FORMATS,
+    FormSchemaProblem,
+    _as_text,
+    _is_int,
+    _is_number,
+    pointer,
 )
-PROPERTY_KEYWORDS = frozenset(
-    {
-        "type",
-        "title",
-        "description",
-        "enum",
-        "x-enum-labels",
-        "format",
-        "x-format",
-        "minLength",
-        "maxLength",
-        "pattern",
-        "minimum",
-        "maximum",
-        "x-widget",
-        "x-prefill",
-        "x-show-if",
-        "examples",
-    }
-)
-# Field names become HTML form field names (``form-<name>``) and keys of stored case data.
-FIELD_NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
-MAX_FIELDS = 200
-MAX_TEXT_LENGTH = 10_000  # the largest maxLength of one free-text field
-MAX_TITLE_LENGTH = 200
-MAX_OPTIONS = 200
-MAX_SCHEMA_BYTES = 200_000
-
-
-@dataclass(frozen=True)
-class FormSchemaProblem:
-    """One problem of a form schema: the JSON Pointer of the bad node and a Chinese message."""
-
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        return _("位置 %(path)s：%(message)s") % {"path": self.path or "/", "message": self.message}
-
-
-def pointer(*parts: Any) -> str:
-    """The JSON Pointer (RFC 6901) of ``parts``: ``pointer("properties", "a/b")`` → ``/properties/a~1b``."""
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
-
-
-def _as_text(value: Any) -> str:
-    """How the renderer compares option values (``cases.formschema._as_text``): booleans as true/false."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else str(value)
-
-
-def _is_int(value: Any) -> TypeGuard[int]:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _is_number(value: Any) -> TypeGuard[int | float]:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-# --- the meta-schema ----------------------------------------------------------------------------------------------
-
-
-def _meta_message(error: Any) -> str:
-    """A Chinese message for one ``jsonschema`` meta-schema error (by its failing keyword)."""
-    kind = error.validator
-    value = error.validator_value
-    if kind == "type":
-        return _("取值类型不对，应为 %(type)s。") % {
-            "type": value if isinstance(value, str) else "、".join(value)
-        }
-    if kind == "minimum":
-        return _("取值不能小于 %(n)s。") % {"n": value}
-    if kind == "uniqueItems":
-        return _("列表中有重复的项。")
-    if kind == "anyOf" and list(error.absolute_path)[-1:] == ["type"]:
-        return _("“%(value)s”不是 JSON Schema 的数据类型。") % {"value": error.instance}
-    if kind == "format" and value == "regex":
-        return _("“%(value)s”不是有效的正则表达式。") % {"value": error.instance}
-    return _("不符合 JSON Schema 元模式（关键字 %(keyword)s）。") % {"keyword": kind}
-
-
-@cache
-def _meta_validator() -> Any:
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator(Draft202012Validator.META_SCHEMA)
-
-
-def meta_schema_problems(schema: Any) -> list[FormSchemaProblem]:
-    """Problems of ``schema`` against the JSON Schema 2020-12 meta-schema."""
-    validator = _meta_validator()
-    problems = [
-        FormSchemaProblem(pointer(*error.absolute_path), _meta_message(error))
-        for error in validator.iter_errors(schema)
-    ]
-    return sorted(problems, key=lambda p: p.path)
-
-
-# --- the dialect --------------------------------------------------------------------------------------------------
 
 
 class _Checker:
@@ -498,38 +387,3 @@ class _Checker:
 def dialect_problems(schema: dict[str, Any]) -> list[FormSchemaProblem]:
     """Problems of a JSON-object ``schema`` against the form dialect (in document order)."""
     return _Checker(schema).run()
-
-
-def validate_form_schema(schema: Any) -> list[FormSchemaProblem]:
-    """Every problem of ``schema`` (meta-schema first, then the dialect); ``[]`` when it is valid.
-
-    An empty object means "no online form" and is valid. Results are cached per canonical JSON text and
-    language (a draft's schema is checked when it is saved and again by the quality gate).
-    """
-    if schema in (None, {}):
-        return []
-    if not isinstance(schema, dict):
-        return [FormSchemaProblem("", _("申请表单必须是一个 JSON 对象。"))]
-    try:
-        text = json.dumps(schema, ensure_ascii=False, sort_keys=True)
-    except (TypeError, ValueError):
-        return [FormSchemaProblem("", _("申请表单含有不能保存为 JSON 的内容。"))]
-    if len(text.encode("utf-8")) > MAX_SCHEMA_BYTES:
-        return [FormSchemaProblem("", _("申请表单过大（最多 %(n)s 字节）。") % {"n": MAX_SCHEMA_BYTES})]
-    return list(_validate_text(text, get_language() or ""))
-
-
-@lru_cache(maxsize=512)
-def _validate_text(text: str, language: str) -> tuple[FormSchemaProblem, ...]:
-    schema = json.loads(text)
-    problems = meta_schema_problems(schema)
-    seen = {(p.path, p.message) for p in problems}
-    problems += [p for p in dialect_problems(schema) if (p.path, p.message) not in seen]
-    return tuple(problems)
-
-
-def iter_field_names(schema: Any) -> Iterator[str]:
-    """The field names of a schema (``properties`` keys), in order; nothing for a malformed schema."""
-    properties = schema.get("properties") if isinstance(schema, dict) else None
-    if isinstance(properties, dict):
-        yield from properties
