@@ -309,6 +309,7 @@ URL_PARAMETERS: dict[tuple[str, str], Provider] = {
     ("catalog:version_diff", "pk"): lambda d: d.xiangfu_draft.pk,
     ("catalog:implementation_detail", "code"): lambda d: d.xiangfu_implementation.code,
     ("catalog:draft_start", "code"): lambda d: d.xiangfu_implementation.code,
+    ("catalog:item_names_update", "code"): lambda d: d.city_draft.implementation.code,
     # cases: applicant pages
     ("cases:apply", "code"): lambda d: d.guide.code,
     ("cases:draft_edit", "ref"): lambda d: d.draft.ref,

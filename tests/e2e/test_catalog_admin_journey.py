@@ -1,5 +1,6 @@
 """Catalog administrator journey: a county administrator implements a city item, fixes the quality issues,
-submits and publishes it; another county's administrator cannot open the draft editor (404)."""
+submits and publishes it (祥符区 has a single catalog administrator in the demo, so its publishing rule waives the
+second one); another county's administrator cannot open the draft editor (404)."""
 
 from __future__ import annotations
 

@@ -114,6 +114,8 @@ STAFF = [
     DemoStaff("supervisor", "林涛", [(S, None, "410200")], "电子监察科科长", CITY_ZWFW),
     DemoStaff("supervisor_xiangfu", "罗刚", [(S, None, "410212")], "电子监察人员", XIANGFU_ZWFW, "410212"),
     DemoStaff("catalog_city", "梁静", [(K, None, "410200")], "事项管理员", CITY_ZWFW),
+    # The second city catalog administrator: publishes what catalog_city drafted (双人复核), and vice versa.
+    DemoStaff("catalog_city2", "周敏", [(K, None, "410200")], "事项审核员", CITY_ZWFW),
     DemoStaff("catalog_xiangfu", "宋磊", [(K, None, "410212")], "事项管理员", XIANGFU_ZWFW, "410212"),
     DemoStaff("catalog_lankao", "唐娟", [(K, None, "410225")], "事项管理员", LANKAO_ZWFW, "410225"),
     DemoStaff("sysadmin", "韩冰", [(Role.SYSTEM_ADMIN, None, None)], "系统管理员", CITY_ZWFW, superuser=True),

@@ -26,10 +26,16 @@ def guide_url(code: str) -> str:
 
 
 class ItemSummarySchema(Schema):
-    """One published implementation in a list: 实施编码, name, type, body, region, level and time limits."""
+    """One published implementation in a list: 实施编码, name, type, body, region, level and time limits.
+
+    ``name_en`` is the item's English name ("" when none); ``disclose_cases`` whether its cases are listed on
+    the public 办件公示 page.
+    """
 
     code: str
     name: str
+    name_en: str
+    disclose_cases: bool
     type: str
     department: str
     region: str
@@ -59,9 +65,10 @@ class ItemListFilters(Schema):
     page: int = Field(1, ge=1, le=100000)
 
 
-class MaterialSchema(Schema):
-    """An application material with every attribute of reference §2.1."""
+class CatalogMaterialSchema(Schema):
+    """An application material with every attribute of reference §2.1; ``id`` identifies it in this version."""
 
+    id: int
     order: int
     name: str
     material_type: str
@@ -80,7 +87,7 @@ class MaterialSchema(Schema):
     exempt_if_shared: bool
 
 
-class FeeSchema(Schema):
+class CatalogFeeSchema(Schema):
     """A fee item."""
 
     order: int
@@ -91,7 +98,7 @@ class FeeSchema(Schema):
     reduction_basis: str
 
 
-class FaqSchema(Schema):
+class CatalogFaqSchema(Schema):
     """A frequently asked question."""
 
     order: int
@@ -112,9 +119,9 @@ class ItemDetailSchema(ItemSummarySchema):
     review_departments: list[str]
     countersign_mode: str
     guide: dict[str, Any]
-    materials: list[MaterialSchema]
-    fees: list[FeeSchema]
-    faqs: list[FaqSchema]
+    materials: list[CatalogMaterialSchema]
+    fees: list[CatalogFeeSchema]
+    faqs: list[CatalogFaqSchema]
 
 
 def _summary(impl: Implementation) -> dict[str, Any]:
@@ -123,6 +130,8 @@ def _summary(impl: Implementation) -> dict[str, Any]:
     return {
         "code": impl.code,
         "name": impl.item.name,
+        "name_en": impl.item.name_en,
+        "disclose_cases": version.disclose_cases,
         "type": impl.item.item_type,
         "department": impl.department.name,
         "region": impl.region.name,
@@ -141,7 +150,11 @@ def _file_name(value: Any) -> str:
     "/items",
     response={200: ItemListSchema, 422: ErrorSchema},
     summary="检索已发布的事项",
-    description="按关键词（支持两个字的词，如“护照”“低保”）和部门、区划、事项类型、行使层级筛选；每页 20 条。",
+    description=(
+        "按关键词（支持两个字的词，如“护照”“低保”，也支持英文词，如 passport、business licence）和部门、区划、"
+        "事项类型、行使层级筛选；每页 20 条。名称完全相同的排在最前，其次是名称包含关键词的，最后是只在申请材料、"
+        "受理条件等正文中提到的。"
+    ),
 )
 def list_items(request: HttpRequest, filters: Query[ItemListFilters]) -> dict[str, Any]:
     page = search_published(
@@ -191,8 +204,11 @@ def get_item(request: HttpRequest, implementation_code: str) -> dict[str, Any]:
         "guide": guide,
         "materials": [
             {
-                f: (_file_name(getattr(m, f)) if f in ("blank_form", "sample") else getattr(m, f))
-                for f in MATERIAL_FIELDS
+                "id": m.pk,
+                **{
+                    f: (_file_name(getattr(m, f)) if f in ("blank_form", "sample") else getattr(m, f))
+                    for f in MATERIAL_FIELDS
+                },
             }
             for m in version.materials.all()
         ],

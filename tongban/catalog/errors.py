@@ -24,3 +24,15 @@ BASE_CODE_INVALID = ErrorDef("BASE_CODE_INVALID", _("基本编码不符合编码
 ITEM_EXISTS = ErrorDef("ITEM_EXISTS", _("该基本编码的事项已存在。"), status=409)
 RETURN_REASON_REQUIRED = ErrorDef("RETURN_REASON_REQUIRED", _("退回时必须填写退回原因。"), status=422)
 PARENT_NOT_CITY = ErrorDef("PARENT_NOT_CITY", _("上级实施清单必须是同一事项的市级实施清单。"), status=422)
+SECOND_ADMIN_REQUIRED = ErrorDef(
+    "SECOND_ADMIN_REQUIRED",
+    _("该版本由您起草、修改或提交，须由本级另一名事项管理员核对后发布（双人复核）。"),
+    status=409,
+)
+PUBLISHER_NOT_IN_SCOPE = ErrorDef(
+    "PUBLISHER_NOT_IN_SCOPE", _("只有负责该实施清单的本级事项管理员可以发布该版本。"), status=403
+)
+PUBLISHING_RULE_SCOPE_REQUIRED = ErrorDef(
+    "PUBLISHING_RULE_SCOPE_REQUIRED", _("发布规则必须指定区划或行使层级（只能二选一）。"), status=422
+)
+FORM_SCHEMA_INVALID = ErrorDef("FORM_SCHEMA_INVALID", _("申请表单不符合表单规范，请按提示修改。"), status=422)

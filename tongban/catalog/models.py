@@ -31,6 +31,8 @@ class Item(TimeStampedModel):
 
     base_code = models.CharField(_("基本编码"), max_length=12, unique=True)
     name = models.CharField(_("事项名称"), max_length=200, db_index=True)
+    # The English name shown on the English UI and indexed for English search (decision record 0006).
+    name_en = models.CharField(_("英文名称"), max_length=300, blank=True)
     item_type = models.CharField(_("事项类型"), max_length=2, choices=ItemType.choices)
     guiding_department = models.CharField(_("业务指导部门"), max_length=100, blank=True)
     description = models.TextField(_("事项说明"), blank=True)
@@ -111,6 +113,9 @@ class FlowTemplate(TimeStampedModel):
     bpmn_xml = models.TextField(_("BPMN 定义"))
     process_id = models.CharField(_("流程标识"), max_length=100)
     description = models.TextField(_("说明"), blank=True)
+    # Application-form fields the flow reads (a gateway condition on 情形, a script): [{"name", "type"?, "title"?}].
+    # A version naming this flow cannot be published without them (``catalog.form_requirements``).
+    form_fields = models.JSONField(_("流程使用的表单字段"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("审批流程模板")
@@ -202,6 +207,16 @@ class ItemVersion(TimeStampedModel):
     intermediary_note = models.CharField(_("中介服务说明"), max_length=300, blank=True)
     accept_on_receipt = models.BooleanField(_("收件即受理"), default=False)
 
+    # 办件公示: whether this item's cases are listed (applicant masked) on the public disclosure page. Off by
+    # default: matters of a natural person that reveal personal circumstances (户口迁移, 无犯罪记录证明) stay private.
+    disclose_cases = models.BooleanField(
+        _("办件公示"),
+        default=False,
+        help_text=_(
+            "勾选后，本事项的办件（申请人姓名已遮盖）在“办件公示”页面公开。涉及个人户籍、婚姻、健康、犯罪记录等个人情况的事项不应公示。"
+        ),
+    )
+
     # Topics for the portal
     person_topics = models.JSONField(_("面向自然人主题"), default=list, blank=True)
     enterprise_topics = models.JSONField(_("面向法人主题"), default=list, blank=True)
@@ -235,6 +250,14 @@ class ItemVersion(TimeStampedModel):
         related_name="+",
     )
     submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("提交人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -299,6 +322,7 @@ class ItemVersion(TimeStampedModel):
             "deviation_reasons",
             "created_by",
             "submitted_at",
+            "submitted_by",
             "published_at",
             "published_by",
             "created_at",
@@ -439,3 +463,49 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PublishingRule(TimeStampedModel):
+    """A publishing rule (发布规则) for a region subtree or an exercise level: is a second administrator needed?
+
+    Publishing needs a second catalog administrator of the same scope (双人复核, decision record 0005) unless the
+    most specific rule that covers the implementation says otherwise: a rule on the implementation's region or
+    its nearest ancestor first, then a rule on its level, then ``settings.TONGBAN_CATALOG_FOUR_EYES`` (default
+    on). A county with a single catalog administrator gets ``second_admin_required=False``; its publications are
+    still ledgered, marked as made without a second administrator. Rows are written only by
+    :func:`tongban.catalog.services.do_set_publishing_rule`.
+    """
+
+    region = models.ForeignKey(
+        "organizations.Region",
+        verbose_name=_("区划"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    level = models.CharField(_("行使层级"), max_length=1, choices=ExerciseLevel.choices, blank=True)
+    second_admin_required = models.BooleanField(_("须由第二名事项管理员发布"), default=True)
+    note = models.CharField(_("说明"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("发布规则")
+        verbose_name_plural = _("发布规则")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region"],
+                condition=models.Q(region__isnull=False),
+                name="publishingrule_one_per_region",
+            ),
+            models.UniqueConstraint(
+                fields=["level"], condition=models.Q(region__isnull=True), name="publishingrule_one_per_level"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(region__isnull=False) | ~models.Q(level=""),
+                name="publishingrule_has_scope",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        scope = str(self.region) if self.region_id else self.get_level_display()
+        return f"{scope}：{'双人复核' if self.second_admin_required else '单人发布'}"

@@ -110,6 +110,7 @@ def check_guide_quality(version: ItemVersion) -> list[QualityIssue]:
     issues += _time_limits(version)
     issues += _fees(version, fees)
     issues += _deviations(version, materials, fees)
+    issues += _form_schema(version)
     issues += _warnings(version, faqs_exist)
     return sorted(issues, key=lambda i: 0 if i.is_error else 1)
 
@@ -207,6 +208,35 @@ def _fees(version: ItemVersion, fees: list) -> list[QualityIssue]:
             )
     if version.is_fee and not fees:
         issues.append(_error("FEE_MISSING", "fees", _("标明收费的事项必须列出收费项目和标准。")))
+    return issues
+
+
+# At most this many form-schema problems are listed one by one; the rest are summed up in one more issue.
+MAX_FORM_ISSUES = 20
+
+
+def _form_schema(version: ItemVersion) -> list[QualityIssue]:
+    """The form must pass the dialect (it renders) and keep every field a consumer (the flow …) relies on."""
+    from tongban.catalog.form_dialect import validate_form_schema
+    from tongban.catalog.form_requirements import check_field_requirements
+
+    problems = validate_form_schema(version.form_schema)
+    issues = [
+        _error("FORM_SCHEMA_INVALID", "form_schema", _("申请表单有误：%(problem)s") % {"problem": problem})
+        for problem in problems[:MAX_FORM_ISSUES]
+    ]
+    if len(problems) > MAX_FORM_ISSUES:
+        issues.append(
+            _error(
+                "FORM_SCHEMA_INVALID",
+                "form_schema",
+                _("申请表单还有 %(n)s 处错误未列出。") % {"n": len(problems) - MAX_FORM_ISSUES},
+            )
+        )
+    issues += [
+        _error("FORM_FIELD_REQUIRED", "form_schema", _("申请表单有误：%(problem)s") % {"problem": problem})
+        for problem in check_field_requirements(version)
+    ]
     return issues
 
 

@@ -26,6 +26,103 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "基本养老保险": ("养老", "社保"),
 }
 
+# English words people type on the English UI for Chinese official phrases (decision record 0006). Index-side, like
+# ALIASES: when the phrase occurs in an implementation's text the words are added to its segmented text, and when
+# it occurs in the item's name they count as words of the name for ranking.
+EN_ALIASES: dict[str, tuple[str, ...]] = {
+    "营业执照": ("business", "licence"),
+    "个体工商户": ("business", "licence", "sole", "proprietor"),
+    "公司": ("company", "business"),
+    "企业": ("company", "business", "enterprise"),
+    "护照": ("passport",),
+    "出入境": ("passport", "travel", "exit", "entry"),
+    "港澳": ("hong", "kong", "macao", "travel", "permit"),
+    "结婚": ("marriage", "wedding"),
+    "离婚": ("marriage", "divorce"),
+    "婚姻": ("marriage",),
+    "身份证": ("identity", "card", "id"),
+    "居住证": ("residence", "permit"),
+    "户口": ("household", "registration", "hukou"),
+    "驾驶证": ("driving", "licence", "driver"),
+    "机动车": ("vehicle", "car"),
+    "最低生活保障": ("subsistence", "allowance", "welfare", "dibao"),
+    "低保": ("subsistence", "allowance", "welfare", "dibao"),
+    "养老": ("pension", "retirement"),
+    "社会保险": ("social", "insurance"),
+    "社保": ("social", "insurance"),
+    "医疗保险": ("medical", "insurance"),
+    "医保": ("medical", "insurance"),
+    "失业": ("unemployment",),
+    "公积金": ("housing", "fund", "provident"),
+    "出生": ("birth",),
+    "生育": ("birth", "maternity"),
+    "死亡": ("death",),
+    "残疾": ("disability", "disabled"),
+    "无犯罪": ("criminal", "record", "police", "certificate"),
+    "食品": ("food",),
+    "药品": ("drug", "pharmacy", "medicine"),
+    "医师": ("doctor", "physician"),
+    "护士": ("nurse",),
+    "教师": ("teacher",),
+    "学校": ("school",),
+    "建筑": ("construction", "building"),
+    "施工许可": ("construction", "permit"),
+    "规划": ("planning",),
+    "不动产": ("property", "real", "estate"),
+    "房屋": ("housing", "house"),
+    "道路运输": ("road", "transport"),
+    "出租": ("taxi",),
+    "烟草": ("tobacco",),
+    "环境影响": ("environmental", "impact"),
+    "排污": ("pollution", "discharge"),
+    "退役军人": ("veteran",),
+    "许可": ("licence", "permit"),
+    "登记": ("registration",),
+    "证明": ("certificate",),
+}
+# One spelling per English word on both sides, so "license", "licenses" and "licence" meet (after plurals).
+EN_SYNONYMS: dict[str, str] = {
+    "license": "licence",
+    "licensing": "licence",
+    "wedding": "marriage",
+    "married": "marriage",
+    "marry": "marriage",
+    "divorced": "divorce",
+    "registry": "registration",
+    "register": "registration",
+    "registering": "registration",
+    "hukou": "household",
+    "doctor": "physician",
+    "ids": "id",
+    "certification": "certificate",
+    "pensions": "pension",
+    "permission": "permit",
+    "firm": "company",
+    "welfare": "allowance",
+}
+_EN_STOP = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "my",
+        "i",
+        "how",
+        "do",
+        "get",
+        "apply",
+        "application",
+    }
+)
+_ASCII_WORD = re.compile(r"^[a-z0-9]+$")
+
 # Queries are cut to this many characters; longer input is almost certainly pasted junk.
 MAX_QUERY_CHARS = 50
 
@@ -53,14 +150,46 @@ def clean_query(q: str | None) -> str:
     return " ".join(text.split())[:MAX_QUERY_CHARS].strip()
 
 
+def normalise_english(token: str) -> str:
+    """One spelling of an English word: lower case, a plain plural made singular, then :data:`EN_SYNONYMS`."""
+    token = token.lower()
+    if not _ASCII_WORD.match(token):
+        return token
+    token = EN_SYNONYMS.get(token, token)
+    if len(token) > 4 and token.endswith("ies"):
+        token = token[:-3] + "y"
+    elif len(token) > 4 and token.endswith(("sses", "xes", "ches", "shes")):
+        token = token[:-2]
+    elif len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        token = token[:-1]
+    return EN_SYNONYMS.get(token, token)
+
+
+def english_terms(text: str, name_en: str = "") -> list[str]:
+    """English words for ``text`` (a Chinese name): the words of ``name_en`` plus :data:`EN_ALIASES` of its phrases."""
+    words = [normalise_english(w) for w in re.findall(r"[A-Za-z0-9]+", name_en or "")]
+    for phrase, aliases in EN_ALIASES.items():
+        if phrase in text:
+            words.extend(normalise_english(a) for a in aliases)
+    seen: list[str] = []
+    for word in words:
+        if word and word not in _EN_STOP and word not in seen:
+            seen.append(word)
+    return seen
+
+
 def segment_for_index(text: str) -> str:
-    """Space-joined ``cut_for_search`` tokens of ``text`` plus the aliases of the official phrases it contains."""
+    """Space-joined ``cut_for_search`` tokens of ``text`` plus the aliases of the official phrases it contains.
+
+    English words (the English name, :data:`EN_ALIASES`) are normalised with :func:`normalise_english`.
+    """
     jieba = _jieba()
-    tokens = [t.strip().lower() for t in jieba.cut_for_search(_NON_WORD.sub(" ", text))]
+    tokens = [normalise_english(t.strip()) for t in jieba.cut_for_search(_NON_WORD.sub(" ", text))]
     tokens = [t for t in tokens if t]
     for phrase, aliases in ALIASES.items():
         if phrase in text:
             tokens.extend(aliases)
+    tokens.extend(english_terms(text))
     return " ".join(tokens)
 
 
@@ -70,10 +199,10 @@ def segment_query(cleaned: str) -> list[str]:
     seen: list[str] = []
     for part in cleaned.split():
         for token in jieba.cut(part):
-            token = token.strip().lower()
-            if token and token not in _STOP_TOKENS and token not in seen:
+            token = normalise_english(token.strip())
+            if token and token not in _STOP_TOKENS and token not in _EN_STOP and token not in seen:
                 seen.append(token)
     if not seen:
         # A query made only of stop words ("办理") still searches for itself.
-        seen = [t.lower() for t in cleaned.split() if t]
+        seen = [normalise_english(t) for t in cleaned.split() if t]
     return seen

@@ -17,4 +17,5 @@ urlpatterns = [
     path("admin/versions/<int:pk>/diff/", views.version_diff, name="version_diff"),
     path("admin/<str:code>/", views.implementation_detail, name="implementation_detail"),
     path("admin/<str:code>/draft/", views.draft_start, name="draft_start"),
+    path("admin/<str:code>/names/", views.item_names_update, name="item_names_update"),
 ]

@@ -7,7 +7,6 @@ The portal only consumes: text search, the guide and the home-page groupings com
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,36 +55,38 @@ def search_published(
     region: str | None = None,
     item_type: str | None = None,
     level: str | None = None,
+    near: str | None = None,
     page: int = 1,
     page_size: int = 20,
-) -> catalog_queries.SearchPage:
-    """Published implementations matching ``q`` and the filters; without ``q``, every one the filters allow.
+) -> catalog_queries.ItemSearchPage:
+    """Published items matching ``q`` and the filters, one result per item; without ``q``, every one allowed.
 
-    ``region`` is a region code (that region and below); ``department`` a department id.
+    ``region`` is a region code (that region and below); ``department`` a department id; ``near`` the searcher's
+    region code, whose implementation of an item is listed first.
     """
+    criteria: dict[str, Any] = {
+        "department": department,
+        "region": region,
+        "item_type": item_type,
+        "level": level,
+        "near": near,
+    }
     if q:
-        return catalog_queries.search_published(
-            q,
-            department=department,
-            region=region,
-            item_type=item_type,
-            level=level,
-            page=page,
-            page_size=page_size,
-        )
-    # Browsing (筛选 without words): the catalog's published listing narrowed by the same filters.
-    qs = catalog_queries.fetch_published(region=region, level=level)
-    if department:
-        qs = qs.filter(department_id=department)
-    if item_type:
-        qs = qs.filter(item__item_type=item_type)
-    count = qs.count()
-    result = catalog_queries.SearchPage(count=count, page=page, page_size=page_size)
-    result.num_pages = max(1, math.ceil(count / page_size))
-    if page <= result.num_pages:
-        start = (page - 1) * page_size
-        result.results = list(qs[start : start + page_size])
-    return result
+        return catalog_queries.search_published_items(q, **criteria, page=page, page_size=page_size)
+    # Browsing (筛选 without words): every published item the filters allow.
+    return catalog_queries.browse_published_items(**criteria, page=page, page_size=page_size)
+
+
+def searcher_region(request_region: str | None, user: Any) -> str | None:
+    """The region whose implementations come first: an explicit choice, else a signed-in person's 户籍 county.
+
+    The first six digits of a 居民身份证号码 are the GB/T 2260 code of the county of household registration.
+    """
+    chosen = "".join(ch for ch in str(request_region or "") if ch.isdigit())[:12]
+    if len(chosen) in (6, 12):
+        return chosen
+    id_number = str(getattr(user, "id_number", "") or "") if getattr(user, "is_authenticated", False) else ""
+    return id_number[:6] if len(id_number) >= 6 and id_number[:6].isdigit() else None
 
 
 @dataclass

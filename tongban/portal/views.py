@@ -81,15 +81,22 @@ def _filter_options() -> queries.FilterOptions:
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    """Search published guides; HTMX requests get the results partial, everyone else the full page."""
+    """Search published guides, one result per item (the searcher's county first); HTMX gets the results partial.
+
+    ``near`` (a region code) orders each item's implementations; without it a signed-in person's 户籍 county
+    from their ID number is used.
+    """
     options = _filter_options()
     form = SearchForm(request.GET, options=options)
     criteria = form.criteria()
     page = parse_page(request.GET.get("page"))
-    result = queries.search_published(**criteria, page=page, page_size=SEARCH_PAGE_SIZE)
-    if result.count and not result.results and page > 1:
+    near = queries.searcher_region(request.GET.get("near"), request.user)
+    result = queries.search_published(**criteria, near=near, page=page, page_size=SEARCH_PAGE_SIZE)
+    if result.count and not result.groups and page > 1:
         # A page past the end (an old link, a hand-edited URL) shows the last page instead of "nothing found".
-        result = queries.search_published(**criteria, page=result.num_pages, page_size=SEARCH_PAGE_SIZE)
+        result = queries.search_published(
+            **criteria, near=near, page=result.num_pages, page_size=SEARCH_PAGE_SIZE
+        )
     params = request.GET.copy()
     params.pop("page", None)
     context = {
@@ -99,6 +106,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "has_filters": any(criteria[key] for key in ("department", "region", "item_type", "level")),
         "base_query": params.urlencode(),
         "suggestions": SEARCH_SUGGESTIONS,
+        "near": near,
     }
     is_partial = request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")
     template = "portal/_partials/search_results.html" if is_partial else "portal/search.html"

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from tongban.catalog.demo_data.english import NAME_EN, default_disclose
+from tongban.catalog.demo_data.examples import add_examples
+
 # Two-digit central guiding-department codes used in positions 5–6 of the 12-character 基本编码 (standards-cn
 # §1.2). They are consistent per category but made up for the demo; a real deployment loads the national
 # basic directory instead.
@@ -292,9 +295,13 @@ def make_item(
     full.update(guide)
     if full.get("case_kind") == "1" and "acceptance_days" not in guide:
         full["acceptance_days"] = 1
+    full.setdefault("disclose_cases", default_disclose(name, full.get("service_objects") or []))
+    if isinstance(full.get("form_schema"), dict):
+        add_examples(full["form_schema"])
     return {
         "base_code": base_code(category, item_type, seq, sub),
         "name": name,
+        "name_en": NAME_EN.get(name, ""),
         "item_type": item_type,
         "category": category,
         "guide": full,

@@ -59,9 +59,24 @@ class CatalogWorld:
     admin_city: Any
     admin_xiangfu: Any
     admin_lankao: Any
+    admin_city2: Any  # the second city administrator (publishes what admin_city drafted)
+    admin_xiangfu2: Any
     citizen: Any
     item: Item
     city_impl: Implementation
+
+
+def second_admin(implementation: Implementation) -> Any:
+    """A catalog administrator of the implementation's region who did not author its drafts (the publisher)."""
+    return make_staff(
+        f"t_publisher_{implementation.region.code}", Role.CATALOG_ADMIN, region=implementation.region
+    )
+
+
+def submit_and_publish(draft: Any, actor: Any) -> Any:
+    """Submit ``draft`` as ``actor`` and publish it as a second administrator of the same scope (双人复核)."""
+    do_submit_version(draft, actor=actor)
+    return do_publish_version(draft, actor=second_admin(draft.implementation))
 
 
 def publish(implementation: Implementation, actor: Any, **fields: Any) -> Any:
@@ -69,8 +84,7 @@ def publish(implementation: Implementation, actor: Any, **fields: Any) -> Any:
     draft = implementation.versions.get(status="draft")
     parts = complete_parts()
     do_update_draft(draft, actor=actor, fields=complete_guide(**fields), **parts)
-    do_submit_version(draft, actor=actor)
-    return do_publish_version(draft, actor=actor)
+    return submit_and_publish(draft, actor)
 
 
 def make_item(base_code: str = "000117003000", name: str = "食品经营许可", item_type: str = "01") -> Item:
@@ -86,6 +100,8 @@ def make_world() -> CatalogWorld:
     admin_city = make_staff("t_catalog_city", Role.CATALOG_ADMIN, region=tree.city)
     admin_xiangfu = make_staff("t_catalog_xiangfu", Role.CATALOG_ADMIN, region=tree.xiangfu)
     admin_lankao = make_staff("t_catalog_lankao", Role.CATALOG_ADMIN, region=tree.lankao)
+    admin_city2 = make_staff("t_catalog_city2", Role.CATALOG_ADMIN, region=tree.city)
+    admin_xiangfu2 = make_staff("t_catalog_xiangfu2", Role.CATALOG_ADMIN, region=tree.xiangfu)
     citizen = make_citizen()
     item = make_item()
     city_impl = do_create_implementation(item, city_dept, actor=admin_city)
@@ -99,6 +115,8 @@ def make_world() -> CatalogWorld:
         admin_city,
         admin_xiangfu,
         admin_lankao,
+        admin_city2,
+        admin_xiangfu2,
         citizen,
         item,
         city_impl,

@@ -21,6 +21,8 @@ def test_list_items_shape(client, world):
     assert set(item) == {
         "code",
         "name",
+        "name_en",
+        "disclose_cases",
         "type",
         "department",
         "region",
@@ -102,6 +104,18 @@ def test_item_detail_has_every_element(client, world):
     }
     assert body["faqs"][0]["question"] == "需要现场核查吗？"
     assert body["fees"] == [] and body["flow"] is None
+    ids = list(world.city_impl.current_version.materials.values_list("pk", flat=True))
+    assert [m["id"] for m in body["materials"]] == ids
+    assert body["guide"]["disclose_cases"] is body["disclose_cases"]
+
+
+def test_the_catalog_schemas_have_names_of_their_own():
+    """cases defines another MaterialSchema; the catalog's must not collide with it in the OpenAPI components."""
+    from tongban.api.routes import api
+
+    components = api.get_openapi_schema()["components"]["schemas"]
+    assert {"CatalogMaterialSchema", "CatalogFeeSchema", "CatalogFaqSchema"} <= set(components)
+    assert "id" in components["CatalogMaterialSchema"]["required"]
 
 
 def test_unknown_or_unpublished_code_is_404(client, world):

@@ -46,6 +46,14 @@ def two_items() -> list[dict]:
 
 @pytest.fixture
 def orgs(world):
+    """The test world plus the demo's catalog administrators (the loader drafts and publishes as them)."""
+    from tongban.accounts.choices import Role
+    from tongban.accounts.testing import make_staff
+
+    make_staff("catalog_city", Role.CATALOG_ADMIN, region=world.tree.city)
+    make_staff("catalog_city2", Role.CATALOG_ADMIN, region=world.tree.city)
+    make_staff("catalog_xiangfu", Role.CATALOG_ADMIN, region=world.tree.xiangfu)
+    make_staff("catalog_lankao", Role.CATALOG_ADMIN, region=world.tree.lankao)
     return world
 
 
@@ -135,3 +143,53 @@ def test_everyday_words_find_the_demo_items(db, query, expected_first):
     load()
     page = search_published(query, level="3")
     assert page.results and page.results[0].item.name == expected_first
+
+
+@pytest.mark.slow
+def test_searching_the_demo_catalog_groups_places_and_ranks_names_first_in_both_languages(db):
+    """营业执照 once gave 62 flat results; English words find items on the English UI (issue 7 §4)."""
+    from tongban.accounts import demo as accounts_demo
+    from tongban.catalog.queries import search_published_items
+    from tongban.organizations import demo as organizations_demo
+
+    organizations_demo.load()
+    accounts_demo.load()
+    load()
+    page = search_published_items("营业执照", page_size=100)
+    first = [g.item.name for g in page.name_groups]
+    assert first[:2] == ["个体工商户登记", "企业设立登记"]
+    assert page.count == len({g.item.pk for g in page.groups}) < 62
+    assert len(page.groups[0].implementations) == 4  # the city and three counties, under one result
+    near = search_published_items("营业执照", near="410225").groups[0]
+    assert near.first.region.code == "410225"
+    for query, expected in (
+        ("passport", "普通护照签发"),
+        ("marriage", "内地居民结婚登记"),
+        ("business licence", "企业设立登记"),
+        ("business license", "企业设立登记"),
+        ("criminal record", "无犯罪记录证明开具"),
+    ):
+        names = [g.item.name for g in search_published_items(query).groups[:2]]
+        assert expected in names, (query, names)
+
+
+def test_every_free_text_field_of_the_demo_forms_has_a_real_example():
+    """Seeded cases fill their forms from ``examples``: no “演示：” placeholder text (issue 7 §4)."""
+    import re
+
+    from tongban.catalog.demo_data import ITEMS
+    from tongban.catalog.demo_data.examples import is_free_text
+    from tongban.catalog.form_dialect import validate_form_schema
+
+    for item in ITEMS:
+        schema = item["guide"]["form_schema"]
+        assert validate_form_schema(schema) == [], item["name"]
+        for name, prop in schema["properties"].items():
+            if not is_free_text(prop):
+                continue
+            examples = prop.get("examples") or []
+            assert examples, f"{item['name']}: {prop['title']}"
+            value = examples[0]
+            assert "演示" not in value
+            assert len(value) <= prop["maxLength"] and len(value) >= prop.get("minLength", 0), (name, value)
+            assert not prop.get("pattern") or re.search(prop["pattern"], value), (name, value)

@@ -187,3 +187,73 @@ def test_reindex_command_rebuilds_every_published_entry(catalog):
     call_command("catalog_reindex", stdout=out)
     assert "6" in out.getvalue()
     assert names(search_published("低保"))[0] == "最低生活保障金给付"
+
+
+# --- grouping by item, ranking, English (issue 7 §4) -------------------------------------------------------------
+
+
+def test_one_item_is_one_result_with_its_county_implementations_grouped(catalog):
+    from tongban.catalog.queries import search_published_items
+
+    page = search_published_items("低保")
+    dibao = [g for g in page.groups if g.item.name == "最低生活保障金给付"]
+    assert len(dibao) == 1 and page.count == len(page.groups)
+    group = dibao[0]
+    assert [i.region.code for i in group.implementations] == ["410200", "410212"]  # the city first by default
+    near = search_published_items("低保", near="410212").groups[0]
+    assert [i.region.code for i in near.implementations] == [
+        "410212",
+        "410200",
+    ]  # the searcher's county first
+
+
+def test_items_that_match_by_name_come_before_those_that_mention_the_words_in_their_guide(catalog):
+    from tongban.catalog.queries import search_published_items
+
+    # "营业执照复印件" is a material of every factory guide; no item is named after it.
+    page = search_published_items("营业执照")
+    assert page.name_groups == [] and len(page.body_groups) == page.count == 5
+    page = search_published_items("食品经营许可")
+    assert [g.item.name for g in page.name_groups] == ["食品经营许可", "食品经营许可变更"]
+    assert page.name_groups[0].rank == 0 and page.body_groups == []
+
+
+def test_grouped_search_takes_a_constant_number_of_queries(catalog):
+    from tongban.catalog.queries import search_published_items
+
+    with CaptureQueriesContext(connection) as ctx:
+        page = search_published_items("申请书")
+        shown = [(g.first.department.name, g.first.region.name, len(g.others)) for g in page.groups]
+    assert len(shown) == 5
+    assert len(ctx.captured_queries) <= 2
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("passport", "普通护照签发"),
+        ("Passports", "普通护照签发"),
+        ("marriage", "内地居民结婚登记"),
+        ("wedding", "内地居民结婚登记"),
+        ("food business license", "食品经营许可"),
+    ],
+)
+def test_english_words_find_items_by_their_english_name_and_synonyms(catalog, query, expected):
+    from tongban.catalog.models import Item
+    from tongban.catalog.services import do_update_item_names
+
+    names_en = {"食品经营许可": "Food business licence", "内地居民结婚登记": "Marriage registration"}
+    for item in Item.objects.filter(name__in=names_en):
+        do_update_item_names(item, actor=None, name_en=names_en[item.name])
+    page = search_published(query)
+    assert names(page)[0] == expected
+
+
+def test_an_exact_english_name_ranks_first(catalog):
+    from tongban.catalog.models import Item
+    from tongban.catalog.queries import search_published_items
+    from tongban.catalog.services import do_update_item_names
+
+    do_update_item_names(Item.objects.get(name="食品经营许可"), actor=None, name_en="Food business licence")
+    page = search_published_items("food business licence")
+    assert page.groups[0].item.name == "食品经营许可" and page.groups[0].rank == 0

@@ -83,7 +83,7 @@ def test_county_implementation_copies_fees(world):
         fees=[{"name": "工本费", "standard": "10元/本", "basis": "豫发改收费〔2020〕1号"}],
     )
     do_submit_version(draft, actor=world.admin_city)
-    do_publish_version(draft, actor=world.admin_city)
+    do_publish_version(draft, actor=world.admin_city2)
     county = do_create_implementation(world.item, world.lankao_dept, actor=world.admin_lankao)
     copy = county.versions.get()
     assert list(copy.fees.values_list("name", "basis")) == [("工本费", "豫发改收费〔2020〕1号")]
@@ -167,7 +167,7 @@ def test_update_draft_refuses_anything_but_a_draft(world, status_action):
     draft = do_start_draft(world.city_impl, actor=world.admin_city)
     do_submit_version(draft, actor=world.admin_city)
     if status_action == "published":
-        do_publish_version(draft, actor=world.admin_city)
+        do_publish_version(draft, actor=world.admin_city2)
     with pytest.raises(DomainError) as exc:
         do_update_draft(draft, actor=world.admin_city, fields={"promised_days": 1}, materials=[])
     assert exc.value.code == "ITEM_VERSION_NOT_EDITABLE" and exc.value.status == 409
@@ -213,7 +213,7 @@ def test_it_refuses_to_return_a_draft_or_without_reason(world):
 def test_it_refuses_to_publish_a_draft(world):
     draft = do_start_draft(world.city_impl, actor=world.admin_city)
     with pytest.raises(DomainError) as exc:
-        do_publish_version(draft, actor=world.admin_city)
+        do_publish_version(draft, actor=world.admin_city2)
     assert exc.value.code == "ITEM_VERSION_TRANSITION_NOT_ALLOWED"
     world.city_impl.refresh_from_db()
     assert world.city_impl.current_version.number == 1
@@ -224,7 +224,7 @@ def test_publish_supersedes_the_previous_version_and_records_a_hash(world):
     draft = do_start_draft(world.city_impl, actor=world.admin_city)
     do_update_draft(draft, actor=world.admin_city, fields={"promised_days": 8})
     do_submit_version(draft, actor=world.admin_city)
-    do_publish_version(draft, actor=world.admin_city)
+    do_publish_version(draft, actor=world.admin_city2)
     first.refresh_from_db()
     draft.refresh_from_db()
     world.city_impl.refresh_from_db()
@@ -232,7 +232,7 @@ def test_publish_supersedes_the_previous_version_and_records_a_hash(world):
     assert (
         draft.status == VersionStatus.PUBLISHED
         and draft.published_at
-        and draft.published_by == world.admin_city
+        and draft.published_by == world.admin_city2
     )
     assert world.city_impl.current_version == draft
     entry = LedgerEntry.objects.order_by("-seq").first()
@@ -247,7 +247,7 @@ def test_publish_refuses_when_the_quality_check_has_errors(world):
     do_submit_version(draft, actor=world.admin_city)
     before = len(ledger_actions())
     with pytest.raises(DomainError) as exc:
-        do_publish_version(draft, actor=world.admin_city)
+        do_publish_version(draft, actor=world.admin_city2)
     assert exc.value.code == "GUIDE_QUALITY_FAILED"
     codes = {issue["code"] for issue in exc.value.fields["issues"]}
     assert codes == {"PROMISED_EXCEEDS_LEGAL", "REQUIRED_ELEMENT_MISSING"}
@@ -278,7 +278,7 @@ def test_a_superseded_version_cannot_be_saved_or_deleted(world):
     first = world.city_impl.current_version
     draft = do_start_draft(world.city_impl, actor=world.admin_city)
     do_submit_version(draft, actor=world.admin_city)
-    do_publish_version(draft, actor=world.admin_city)
+    do_publish_version(draft, actor=world.admin_city2)
     first.refresh_from_db()
     first.status = VersionStatus.DRAFT
     with pytest.raises(DomainError):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from tongban.catalog.choices import VersionStatus
 from tongban.catalog.models import Implementation, ItemVersion
 from tongban.catalog.services import do_create_implementation, do_start_draft, do_submit_version
+from tongban.catalog.tests.browser_form import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -17,52 +18,22 @@ def county(world):
     return do_create_implementation(world.item, world.xiangfu_dept, actor=world.admin_xiangfu)
 
 
-def editor_post(version, **changes):
-    """A full editor POST built from the stored draft, with ``changes`` applied."""
-    from tongban.catalog.forms import FORM_FIELDS, MULTI_CHOICE, legal_basis_to_text
+def editor_post(client, version, **changes):
+    """What a browser submits when the editor of ``version`` is saved unchanged, with ``changes`` applied.
 
-    data = {}
-    for name in FORM_FIELDS:
-        value = getattr(version, name)
-        if name == "legal_basis":
-            data[name] = legal_basis_to_text(value)
-        elif name in MULTI_CHOICE:
-            data[name] = list(value)
-        elif name == "flow_template":
-            data[name] = version.flow_template_id or ""
-        elif name == "form_schema":
-            import json
+    Read from the page the signed-in ``client`` gets (``form_data``); for a user who may not open the editor,
+    read as the version's own administrator first.
+    """
+    response = client.get(reverse("catalog:version_edit", args=[version.pk]))
+    if response.status_code != 200:
+        from django.test import Client
 
-            data[name] = json.dumps(value)
-        elif isinstance(value, bool):
-            if value:
-                data[name] = "on"
-        elif value is None:
-            data[name] = ""
-        else:
-            data[name] = value
-    materials = list(version.materials.all())
-    data.update({"materials-TOTAL_FORMS": len(materials), "materials-INITIAL_FORMS": len(materials)})
-    for i, m in enumerate(materials):
-        for f in (
-            "name",
-            "material_type",
-            "source",
-            "necessity",
-            "material_format",
-            "originals",
-            "copies",
-            "basis",
-            "fill_notes",
-        ):
-            data[f"materials-{i}-{f}"] = getattr(m, f)
-    faqs = list(version.faqs.all())
-    data.update({"faqs-TOTAL_FORMS": len(faqs), "faqs-INITIAL_FORMS": len(faqs)})
-    for i, q in enumerate(faqs):
-        data[f"faqs-{i}-question"] = q.question
-        data[f"faqs-{i}-answer"] = q.answer
-    data.update({"fees-TOTAL_FORMS": 0, "fees-INITIAL_FORMS": 0})
-    data.update(changes)
+        owner = Client()
+        owner.force_login(version.created_by or version.implementation.versions.first().created_by)
+        response = owner.get(reverse("catalog:version_edit", args=[version.pk]))
+    data = form_data(response.content.decode(), "version-form")
+    for name, value in changes.items():
+        data[name] = value if isinstance(value, list) else [str(value)]
     return data
 
 
@@ -132,7 +103,8 @@ def test_city_admin_cannot_edit_a_county_implementation_but_can_view_it(client, 
     client.force_login(world.admin_city)
     assert client.get(reverse("catalog:version_edit", args=[draft.pk])).status_code == 404
     assert (
-        client.post(reverse("catalog:version_edit", args=[draft.pk]), editor_post(draft)).status_code == 404
+        client.post(reverse("catalog:version_edit", args=[draft.pk]), editor_post(client, draft)).status_code
+        == 404
     )
     assert client.post(reverse("catalog:draft_start", args=[county.code])).status_code == 404
     response = client.get(reverse("catalog:implementation_detail", args=[county.code]))
@@ -152,7 +124,7 @@ def test_editor_round_trip_and_quality_panel(client, world, county):
     url = reverse("catalog:version_edit", args=[draft.pk])
     page = client.get(url).content.decode()
     assert "质量检查" in page and "差异说明" in page
-    data = editor_post(draft, promised_days="30")
+    data = editor_post(client, draft, promised_days="30")
     data["materials-TOTAL_FORMS"] = 3
     data["materials-2-name"] = "其他相关材料"
     for f, v in {
@@ -171,7 +143,8 @@ def test_editor_round_trip_and_quality_panel(client, world, county):
     draft.refresh_from_db()
     assert draft.promised_days == 30 and draft.materials.count() == 3
     response = client.get(reverse("catalog:version_quality", args=[draft.pk]), HTTP_HX_REQUEST="true")
-    assert response.status_code == 200 and 'id="quality-panel"' in response.content.decode()
+    assert response.status_code == 200 and 'id="quality-issues"' in response.content.decode()
+    assert 'id="quality-status" hx-swap-oob="innerHTML"' in response.content.decode()
     assert "<html" not in response.content.decode()
 
 
@@ -179,7 +152,7 @@ def test_invalid_input_keeps_what_was_typed(client, world, county):
     draft = county.versions.get()
     client.force_login(world.admin_xiangfu)
     url = reverse("catalog:version_edit", args=[draft.pk])
-    data = editor_post(draft, promised_days="abc", office_hours="周一至周五 8:30-12:00")
+    data = editor_post(client, draft, promised_days="abc", office_hours="周一至周五 8:30-12:00")
     response = client.post(url, data)
     assert response.status_code == 422
     body = response.content.decode()
@@ -199,6 +172,7 @@ def test_submit_publish_and_return_buttons(client, world, county):
     assert ItemVersion.objects.get(pk=draft.pk).status == VersionStatus.DRAFT
     assert "请补充常见问题" in client.get(reverse("catalog:version_edit", args=[draft.pk])).content.decode()
     client.post(reverse("catalog:version_submit", args=[draft.pk]))
+    client.force_login(world.admin_xiangfu2)  # a second administrator of the county publishes (双人复核)
     response = client.post(reverse("catalog:version_publish", args=[draft.pk]), {"confirm": "on"})
     assert response.status_code == 302
     county.refresh_from_db()
@@ -211,7 +185,7 @@ def test_publish_refused_by_quality_shows_the_issues(client, world):
 
     do_update_draft(draft, actor=world.admin_city, fields={"consult_phone": ""})
     do_submit_version(draft, actor=world.admin_city)
-    client.force_login(world.admin_city)
+    client.force_login(world.admin_city2)
     response = client.post(reverse("catalog:version_publish", args=[draft.pk]), follow=True)
     assert "未通过质量检查" in response.content.decode()
     assert ItemVersion.objects.get(pk=draft.pk).status == VersionStatus.SUBMITTED
@@ -233,7 +207,7 @@ def test_detail_start_draft_and_diff(client, world):
 
 def test_posting_to_a_submitted_version_changes_nothing(client, world, county):
     draft = county.versions.get()
-    data = editor_post(draft, promised_days="3")
+    data = editor_post(client, draft, promised_days="3")
     do_submit_version(draft, actor=world.admin_xiangfu)
     client.force_login(world.admin_xiangfu)
     response = client.post(reverse("catalog:version_edit", args=[draft.pk]), data)
@@ -290,3 +264,29 @@ def test_every_page_sends_anonymous_users_to_login_and_gives_citizens_404(client
     for method, url in _all_urls(world, county):
         assert getattr(client, method)(url).status_code == 404, url
     assert list(ItemVersion.objects.values_list("pk", "status")) == versions_before
+
+
+def test_a_city_admin_sets_an_items_english_name_and_others_cannot(client, world, county):
+    from tongban.core.models import LedgerEntry
+
+    url = reverse("catalog:item_names_update", args=[world.city_impl.code])
+    assert client.post(url, {"name_en": "Food licence"}).status_code == 302  # anonymous: to the login page
+    for outsider in (world.citizen, world.admin_xiangfu):
+        client.force_login(outsider)
+        assert client.post(url, {"name_en": "Food licence"}).status_code == 404
+    client.force_login(world.admin_xiangfu)  # their own county implementation: the city keeps the name
+    client.post(reverse("catalog:item_names_update", args=[county.code]), {"name_en": "County name"})
+    world.item.refresh_from_db()
+    assert (
+        world.item.name_en == ""
+        and not LedgerEntry.objects.filter(action="catalog.item_names_updated").exists()
+    )
+    client.force_login(world.admin_city)
+    page = client.get(reverse("catalog:implementation_detail", args=[world.city_impl.code])).content.decode()
+    assert 'id="item-names-form"' in page
+    response = client.post(url, {"name_en": "x" * 301})
+    assert response.status_code == 422 and "x" * 301 in response.content.decode()  # what was typed is kept
+    assert client.post(url, {"name_en": "Food business licence"}).status_code == 302
+    world.item.refresh_from_db()
+    assert world.item.name_en == "Food business licence"
+    assert LedgerEntry.objects.filter(action="catalog.item_names_updated").count() == 1

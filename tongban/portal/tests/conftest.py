@@ -33,3 +33,12 @@ def _empty_cache() -> None:
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _chinese_after_each_test():  # type: ignore[no-untyped-def]
+    """A request in English leaves English active in the thread (LocaleMiddleware); later tests expect zh-Hans."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()

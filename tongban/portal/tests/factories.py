@@ -9,7 +9,9 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+from tongban.accounts.choices import Role
 from tongban.accounts.testing import make_department as make_accounts_department
+from tongban.accounts.testing import make_staff
 from tongban.catalog.models import Implementation
 from tongban.catalog.services import (
     do_create_implementation,
@@ -91,6 +93,11 @@ def passport_details() -> dict[str, Any]:
     }
 
 
+def publisher_for(impl: Implementation) -> Any:
+    """A catalog administrator of the implementation's region: the second pair of eyes that publishes (双人复核)."""
+    return make_staff(f"t_publisher_{impl.region.code}", Role.CATALOG_ADMIN, region=impl.region)
+
+
 def make_published(
     name: str = "普通护照签发",
     *,
@@ -121,6 +128,6 @@ def make_published(
     )
     if publish:
         do_submit_version(draft, actor=None)
-        do_publish_version(draft, actor=None)
+        do_publish_version(draft, actor=publisher_for(impl))
     impl.refresh_from_db()
     return impl

@@ -23,7 +23,7 @@ from tongban.catalog.services import (
 )
 from tongban.portal.middleware import ELDERLY_COOKIE
 from tongban.portal.pdf import render_guide_html
-from tongban.portal.tests.factories import make_published
+from tongban.portal.tests.factories import make_published, publisher_for
 
 pytestmark = pytest.mark.django_db
 
@@ -319,7 +319,7 @@ def test_a_materials_blank_form_downloads_from_the_guide(client: Client, db) -> 
     draft = do_start_draft(impl, actor=None)
     do_update_draft(draft, actor=None, materials=[draft_material])
     do_submit_version(draft, actor=None)
-    do_publish_version(draft, actor=None)
+    do_publish_version(draft, actor=publisher_for(draft.implementation))
     impl.refresh_from_db()
     material = impl.current_version.materials.get()
 
@@ -347,7 +347,7 @@ def test_guide_links_to_the_same_service_in_other_places(client: Client, passpor
     county = do_create_implementation(passport.item, lankao_police, actor=None)
     draft = county.versions.get()
     do_submit_version(draft, actor=None)
-    do_publish_version(draft, actor=None)
+    do_publish_version(draft, actor=publisher_for(draft.implementation))
     html = text_of(client.get(reverse("portal:guide", args=[passport.code])))
     assert reverse("portal:guide", args=[county.code]) in html
     assert "兰考县" in html
@@ -404,7 +404,7 @@ def test_a_newly_published_version_replaces_the_cached_guide(client: Client, pas
     draft = do_start_draft(passport, actor=None)
     do_update_draft(draft, actor=None, materials=[{"name": "新版申请表", "necessity": "1", "originals": 1}])
     do_submit_version(draft, actor=None)
-    do_publish_version(draft, actor=None)
+    do_publish_version(draft, actor=publisher_for(draft.implementation))
     html = text_of(client.get(url))
     assert "新版申请表" in html
     assert "近期免冠照片" not in html
@@ -421,3 +421,47 @@ def test_a_page_past_the_end_shows_the_last_page(client: Client, passport) -> No
         client.get(reverse("portal:search"), {"department": passport.department.pk, "page": "99"})
     )
     assert "没有符合条件的服务" not in browse
+
+
+def test_search_groups_an_items_places_and_shows_the_searchers_county_first(client: Client, passport) -> None:
+    from tongban.accounts.testing import make_department as make_dept
+    from tongban.accounts.testing import make_region_tree
+    from tongban.catalog.services import do_create_implementation
+
+    tree = make_region_tree()
+    county_police = make_dept("祥符区公安局", "公安", tree.xiangfu)
+    county = do_create_implementation(passport.item, county_police, actor=None)
+    draft = county.versions.get()
+    do_submit_version(draft, actor=None)
+    do_publish_version(draft, actor=publisher_for(county))
+    html = text_of(client.get(reverse("portal:search"), {"q": "护照"}))
+    assert html.count('data-item="') == 1 and "另有 1 个办理地点" in html
+    assert html.index(reverse("portal:guide", args=[passport.code])) < html.index("另有 1 个办理地点")
+    html = text_of(client.get(reverse("portal:search"), {"q": "护照", "near": "410212"}))
+    assert html.index(reverse("portal:guide", args=[county.code])) < html.index("另有 1 个办理地点")
+    assert 'name="near" value="410212"' in html
+
+
+def test_a_signed_in_persons_county_comes_from_their_id_number(passport) -> None:
+    from types import SimpleNamespace
+
+    from tongban.portal.queries import searcher_region
+
+    person = SimpleNamespace(is_authenticated=True, id_number="410212199001010012")
+    assert searcher_region(None, person) == "410212"
+    assert searcher_region("410225", person) == "410225"
+    assert searcher_region("junk", SimpleNamespace(is_authenticated=False)) is None
+
+
+def test_english_search_finds_items_and_marks_chinese_catalog_text(client: Client, small_catalog) -> None:
+    from tongban.catalog.services import do_update_item_names
+
+    passport = small_catalog[0]
+    do_update_item_names(passport.item, actor=None, name_en="Passport application")
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = text_of(client.get(reverse("portal:search"), {"q": "passport"}))
+    assert "Passport application" in html
+    assert '<span class="tb-name-zh" lang="zh-CN">（普通护照签发）</span>' in html
+    assert f'<span lang="zh-CN">{passport.department.name}</span>' in html
+    html = text_of(client.get(reverse("portal:search"), {"q": "marriage"}))
+    assert '<span lang="zh-CN">结婚登记</span>' in html  # no English name yet: the Chinese one, marked
