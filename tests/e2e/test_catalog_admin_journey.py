@@ -8,10 +8,11 @@ import re
 from tongban.catalog.models import Implementation
 
 
-def test_county_admin_drafts_fixes_and_publishes(page, live_server, demo_city, login, shot):
+def test_county_admin_drafts_fixes_and_publishes(page, live_server, demo_city, login, shot, axe):
     login("catalog_xiangfu")
     page.goto(f"{live_server.url}/catalog/admin/")
     shot("catalog-01-admin-list")
+    axe(page)
     option = page.locator("#id_choice option").first
     item_label = option.inner_text()
     page.select_option("#id_choice", option.get_attribute("value"))
@@ -19,6 +20,7 @@ def test_county_admin_drafts_fixes_and_publishes(page, live_server, demo_city, l
     page.wait_for_url(re.compile(r"/catalog/admin/versions/\d+/edit/"))
     edit_url = page.url
     assert item_label.split("（")[0] in page.inner_text("h1")
+    axe(page)
 
     # Make two mistakes: a promised limit longer than the legal one and a catch-all material.
     legal = int(page.input_value("#id_legal_days"))
@@ -32,6 +34,7 @@ def test_county_admin_drafts_fixes_and_publishes(page, live_server, demo_city, l
     assert issues.locator('[data-code="CATCH_ALL_WORDING"]').count() == 1
     assert "不得超过法定办结时限" in issues.inner_text()
     shot("catalog-02-quality-errors")
+    axe(page)
 
     # Fix them: a shorter promised limit, and delete the catch-all material.
     page.fill("#id_promised_days", str(max(legal - 1, 1)))
@@ -41,15 +44,18 @@ def test_county_admin_drafts_fixes_and_publishes(page, live_server, demo_city, l
     assert page.locator("#quality-blocking").count() == 0
     assert page.locator('[data-code="PROMISED_EXCEEDS_LEGAL"]').count() == 0
     shot("catalog-03-quality-fixed")
+    axe(page)
 
     page.click("#submit-version")
     page.wait_for_load_state("networkidle")
     assert "待审核" in page.inner_text("#version-status")
+    axe(page)
     page.check("#confirm-publish")
     page.click("#publish-version")
     page.wait_for_load_state("networkidle")
     assert "已发布" in page.inner_text("#version-status")
     shot("catalog-04-published")
+    axe(page)
 
     version_id = int(re.search(r"/versions/(\d+)/", edit_url).group(1))
     implementation = Implementation.objects.get(versions__id=version_id)
@@ -64,3 +70,4 @@ def test_county_admin_drafts_fixes_and_publishes(page, live_server, demo_city, l
     response = page.goto(edit_url)
     assert response.status == 404
     shot("catalog-05-other-county-404")
+    axe(page)

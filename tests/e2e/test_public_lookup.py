@@ -37,11 +37,12 @@ def _submitted_case():
 
 
 def test_a_visitor_looks_up_progress_and_a_wrong_code_is_not_found(
-    page: Page, live_server, demo_city, shot
+    page: Page, live_server, demo_city, shot, axe
 ) -> None:
     case = _submitted_case()
 
     page.goto(f"{live_server.url}/cases/progress/")
+    axe(page)
     expect(page.locator("h1")).to_contain_text("办件进度查询")
     page.get_by_label("办件编号").fill(case.number)
     page.get_by_label("查询码").fill(case.query_code.lower())
@@ -51,6 +52,7 @@ def test_a_visitor_looks_up_progress_and_a_wrong_code_is_not_found(
     expect(result).to_contain_text("开封市公安局")
     expect(page.locator("#progress-state")).to_have_text("已申请")
     expect(page.locator("body")).not_to_contain_text(case.applicant_name)  # no personal data
+    axe(page)
     shot("public-01-progress-found")
 
     wrong = "ZZZZZZ" if case.query_code != "ZZZZZZ" else "YYYYYY"
@@ -58,9 +60,11 @@ def test_a_visitor_looks_up_progress_and_a_wrong_code_is_not_found(
     page.get_by_role("button", name="查询").click()
     expect(page.locator("#not-found")).to_contain_text("未找到该办件")
     expect(page.locator("#progress-result")).to_have_count(0)
+    axe(page)
     shot("public-02-progress-not-found")
 
     page.goto(f"{live_server.url}/cases/disclosure/")
     expect(page.locator("#disclosure")).to_contain_text(case.number)
     expect(page.locator("#disclosure")).not_to_contain_text(case.applicant_name)
+    axe(page)
     shot("public-03-disclosure")
