@@ -171,10 +171,6 @@ class AxeChecker:
             )
             if viewport:
                 page.set_viewport_size(viewport)
-        if problems and os.environ.get("TMP_AXE_COLLECT"):  # TEMPORARY
-            with open(os.environ["TMP_AXE_COLLECT"], "a") as f:
-                f.write(f"== {page.url}\n" + "\n".join(problems) + "\n")
-            return
         if problems:
             where = what or page.url
             pytest.fail(f"accessibility problems on {where}:\n" + "\n".join(problems), pytrace=False)
