@@ -80,10 +80,13 @@ def page_errors(context: Context) -> dict[str, Any] | None:
     items: list[dict[str, str]] = []
     seen: set[str] = set()
 
-    def add(text: str, href: str = "") -> None:
-        if text and text not in seen:
-            seen.add(text)
-            items.append({"text": text, "href": href})
+    def add(text: str, href: str = "", label: str = "") -> None:
+        # A message that already names its field ("请选择“查询用途”") is shown alone; otherwise the label leads.
+        label = "" if not label or label in text else label
+        key = f"{label}|{text}"
+        if text and key not in seen and text not in seen:
+            seen.update({key, text})
+            items.append({"label": label, "text": text, "href": href})
 
     flat = context.flatten()
     forms: list[BaseForm] = []
@@ -100,7 +103,7 @@ def page_errors(context: Context) -> dict[str, Any] | None:
             add(str(message))
         for bound in form:
             for message in bound.errors:
-                add(f"{bound.label}：{message}" if bound.label else str(message), _field_anchor(bound))
+                add(str(message), _field_anchor(bound), str(bound.label or ""))
         for name in form.errors:  # errors of fields the form does not render (hidden or removed)
             if name != NON_FIELD_ERRORS and name not in form.fields:
                 for message in form.errors[name]:
@@ -112,7 +115,7 @@ def page_errors(context: Context) -> dict[str, Any] | None:
     for row in flat.get("material_rows") or []:
         if isinstance(row, dict) and row.get("error") and row.get("material") is not None:
             material = row["material"]
-            add(f"{material.name}：{row['error']}", f"material-{material.pk}")
+            add(str(row["error"]), f"material-{material.pk}", material.name)
     error = flat.get("error")
     if not error and not items:
         return None

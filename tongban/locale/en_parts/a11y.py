@@ -6,6 +6,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "错误：": "Error: ",
     "请修改以下问题": "There is a problem",
     "错误代码：%(code)s": "Error code: %(code)s",
+    "：": ": ",
     # list status lines (HTMX)
     "共 %(counter)s 件": ("%(counter)s item", "%(counter)s items"),
     "第 %(page)s 页，本页 %(counter)s 件": (
