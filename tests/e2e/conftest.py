@@ -105,6 +105,26 @@ def browser_context_args(browser_context_args: dict) -> dict:  # type: ignore[ty
     return {**browser_context_args, "locale": "zh-CN", "viewport": {"width": 1280, "height": 900}}
 
 
+def unresolved_references(page: Any) -> list[str]:
+    """``aria-describedby`` / ``aria-labelledby`` / ``label[for]`` references to ids that are not on the page."""
+    return page.evaluate(
+        """() => {
+          const out = [];
+          for (const attr of ["aria-describedby", "aria-labelledby", "aria-controls"]) {
+            for (const el of document.querySelectorAll("[" + attr + "]")) {
+              for (const id of el.getAttribute(attr).split(/\\s+/)) {
+                if (id && !document.getElementById(id)) { out.push((el.id || el.tagName) + " " + attr + " -> " + id); }
+              }
+            }
+          }
+          for (const label of document.querySelectorAll("label[for]")) {
+            if (!document.getElementById(label.htmlFor)) { out.push("label for -> " + label.htmlFor); }
+          }
+          return out;
+        }"""
+    )
+
+
 @dataclass
 class AxeChecker:
     """``axe(page)`` checks the page in the four layouts; watched pages must be checked after each navigation."""

@@ -11,7 +11,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import PHONE
+from tests.e2e.conftest import PHONE, unresolved_references
 
 ITEM = "11410200607356724L3002010008000"  # 无犯罪记录证明开具: a required select, a required radio group, a checkbox
 
@@ -29,15 +29,6 @@ FOCUS_RING = """() => {
   return {id: el.id, type: el.type, style: style.outlineStyle, width: parseFloat(style.outlineWidth),
           contrast: style.outlineStyle === "none" ? 0 : ratio(rgb(style.outlineColor), background)};
 }"""
-
-
-def _described_by_resolves(page: Page) -> list[str]:
-    """aria-describedby references that point to no element on the page."""
-    return page.evaluate(
-        """() => [...document.querySelectorAll('[aria-describedby]')].flatMap((el) =>
-             el.getAttribute('aria-describedby').split(/\\s+/).filter((id) => id && !document.getElementById(id))
-               .map((id) => (el.id || el.tagName) + ' -> ' + id))"""
-    )
 
 
 def test_a_citizen_on_a_phone_in_large_text_is_led_to_every_problem(
@@ -66,7 +57,7 @@ def test_a_citizen_on_a_phone_in_large_text_is_led_to_every_problem(
     assert any("查询用途" in t for t in texts) and any("是否委托他人办理" in t for t in texts), texts
     assert any("承诺" in t for t in texts), texts
     assert "[错误代码" not in page.content() and "FORM_INVALID" not in summary.inner_text()  # no internal codes
-    assert _described_by_resolves(page) == []
+    assert unresolved_references(page) == []
 
     # The radio group's fieldset carries its error, and the summary link takes the keyboard to the first radio.
     fieldset = page.get_by_role("group", name="是否委托他人办理")

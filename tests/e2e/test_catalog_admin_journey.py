@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import unresolved_references
 from tongban.catalog.models import Implementation
 
 
@@ -22,6 +25,19 @@ def test_county_admin_drafts_fixes_and_publishes(page, live_server, demo_city, l
     assert item_label.split("（")[0] in page.inner_text("h1")
     axe(page)
 
+    # A negative number of days is refused: the error summary links to it, and the field's error and help text
+    # are under the ids its aria-describedby names.
+    page.fill("#id_promised_days", "-3")
+    page.click("#save-draft")
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("#error-summary")).to_be_focused()
+    assert page.title().startswith("错误：")
+    expect(page.locator("#error-summary a[href='#id_promised_days']")).to_have_count(1)
+    expect(page.locator("#id_promised_days_error")).not_to_be_empty()
+    assert "id_promised_days_error" in (page.get_attribute("#id_promised_days", "aria-describedby") or "")
+    assert unresolved_references(page) == []
+    axe(page)
+
     # Make two mistakes: a promised limit longer than the legal one and a catch-all material.
     legal = int(page.input_value("#id_legal_days"))
     page.fill("#id_promised_days", str(legal + 5))
@@ -34,6 +50,15 @@ def test_county_admin_drafts_fixes_and_publishes(page, live_server, demo_city, l
     assert issues.locator('[data-code="CATCH_ALL_WORDING"]').count() == 1
     assert "不得超过法定办结时限" in issues.inner_text()
     shot("catalog-02-quality-errors")
+    axe(page)
+    # 重新检查 refreshes the panel in place; the status line stays and carries the new result for screen readers.
+    status = page.locator("#quality-status")
+    expect(status).to_have_attribute("role", "status")
+    status.evaluate("el => { el.textContent = ''; el.dataset.kept = 'yes'; }")
+    with page.expect_response(re.compile(r"/quality/")):
+        page.get_by_role("link", name="重新检查").click()
+    expect(page.locator("#quality-status[data-kept='yes']")).to_contain_text("发现")
+    expect(page.locator("#quality-issues [data-code='CATCH_ALL_WORDING']")).to_have_count(1)
     axe(page)
 
     # Fix them: a shorter promised limit, and delete the catch-all material.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import unresolved_references
 from tongban.accounts.models import User
 from tongban.cases import services
 from tongban.catalog.choices import MaterialNecessity
@@ -42,6 +43,13 @@ def test_a_visitor_looks_up_progress_and_a_wrong_code_is_not_found(
     case = _submitted_case()
 
     page.goto(f"{live_server.url}/cases/progress/")
+    axe(page)
+    # An empty lookup is refused with an error summary; each field's error is where aria-describedby points.
+    page.get_by_role("button", name="查询").click()
+    expect(page.locator("#error-summary")).to_be_focused()
+    assert page.title().startswith("错误：")
+    assert page.locator("#error-summary a").count() == 2
+    assert unresolved_references(page) == []
     axe(page)
     expect(page.locator("h1")).to_contain_text("办件进度查询")
     page.get_by_label("办件编号").fill(case.number)

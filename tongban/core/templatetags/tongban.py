@@ -83,8 +83,8 @@ def page_errors(context: Context) -> dict[str, Any] | None:
     def add(text: str, href: str = "", label: str = "") -> None:
         # A message that already names its field ("请选择“查询用途”") is shown alone; otherwise the label leads.
         label = "" if not label or label in text else label
-        key = f"{label}|{text}"
-        if text and key not in seen and text not in seen:
+        key = f"{href}|{label}|{text}"
+        if text and key not in seen:
             seen.update({key, text})
             items.append({"label": label, "text": text, "href": href})
 

@@ -211,3 +211,44 @@ def test_english_pages_show_no_chinese_outside_catalog_data(demo_city: None) -> 
     assert not problems, "Chinese outside lang=zh-CN on English pages:\n" + "\n".join(
         f"{page}:\n  " + "\n  ".join(leaks) for page, leaks in problems.items()
     )
+
+
+def _messages_shown(html: str) -> list[str]:
+    """The error messages a page shows: the summary's items and every field's error text."""
+    texts: list[str] = []
+    for block in re.findall(r'<(?:li|span class="d-block")[^>]*>(.*?)</(?:li|span)>', html, flags=re.S):
+        text = re.sub(r"<[^>]+>", "", block).strip()
+        if text:
+            texts.append(text)
+    return texts
+
+
+def test_chinese_pages_show_django_and_platform_messages_in_chinese(demo_city: None) -> None:
+    """In the zh-Hans UI, every error a refused form shows is Chinese (Django's own messages included)."""
+    from tongban.accounts.models import User
+
+    citizen = Client()
+    citizen.force_login(User.objects.get(username="citizen"))
+    clerk = Client()
+    clerk.force_login(User.objects.get(username="clerk"))
+    refused = {
+        "progress lookup": Client().get("/cases/progress/", {"number": "x" * 41, "code": ""}),
+        "apply": citizen.post(
+            "/cases/apply/11410200607356724L3002010008000/",
+            {"action": "submit", "f-phone": "12", "f-id_number": "410202199001010019", "delivery-mode": "bogus"},
+        ),
+        "pickup": clerk.post("/cases/window/pickup/", {"number": "", "pickup_code": "x" * 50}),
+        "window intake": clerk.post(
+            "/cases/window/",
+            {"code": "11410200458874623K3000117002000", "id_number": "123", "phone": "abc", "name": ""},
+        ),
+    }
+    for name, response in refused.items():
+        html = response.content.decode()
+        assert 'id="error-summary"' in html, name
+        assert "<title>错误：" in html, name
+        shown = _messages_shown(html[html.index('id="error-summary"') :])
+        assert shown, name
+        english = [text for text in shown if not HAN.search(text)]
+        assert not english, f"{name}: messages not in Chinese: {english}"
+        assert "错误代码" not in html or name in ("pickup", "window intake"), f"{name}: a citizen sees an error code"
