@@ -13,7 +13,6 @@ teardown, so a new step cannot skip the check by accident.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -42,19 +41,18 @@ LAYOUTS = (
 )
 
 # Runs in the page: axe with the WCAG 2.1 A/AA rules (plus 7:1 contrast in 大字版), then the sideways scrollers.
-_AXE_RUN = """async (elderly) => {
+_AXE_RUN = """async ({elderly, tags}) => {
   const rules = elderly ? {"color-contrast-enhanced": {enabled: true}} : {};
   const result = await axe.run(document, {
-    runOnly: {type: "tag", values: %s.concat(elderly ? ["wcag2aaa"] : [])},
+    runOnly: {type: "tag", values: tags.concat(elderly ? ["wcag2aaa"] : [])},
     rules, resultTypes: ["violations"],
   });
-  const keep = new Set(%s);
-  const violations = result.violations
+  const keep = new Set(tags);
+  return result.violations
     .filter((v) => v.tags.some((t) => keep.has(t)) || (elderly && v.id === "color-contrast-enhanced"))
     .map((v) => ({id: v.id, impact: v.impact, help: v.help,
                   nodes: v.nodes.slice(0, 8).map((n) => ({target: n.target.join(" "), summary: n.failureSummary}))}));
-  return violations;
-}""" % (json.dumps(WCAG21_AA), json.dumps(WCAG21_AA))
+}"""
 
 # Elements (and the page itself) wider than the phone's screen: the reader would have to scroll sideways.
 _SIDEWAYS = """() => {
@@ -145,7 +143,9 @@ class AxeChecker:
     def __call__(self, page: Any, *, what: str = "", scripts_off_copy: bool = False) -> None:
         page.wait_for_load_state("load")
         self.unchecked[page] = []
-        if not scripts_off_copy and not page.evaluate("() => document.documentElement.classList.contains('tb-js')"):
+        if not scripts_off_copy and not page.evaluate(
+            "() => document.documentElement.classList.contains('tb-js')"
+        ):
             # Scripts are off (tongban-head.js did not mark the page), and axe cannot run there: check the same
             # document, without its scripts, in a scratch page that runs axe.
             html = re.sub(r"<script\b[^>]*>.*?</script>", "", page.content(), flags=re.S | re.I)
@@ -177,7 +177,7 @@ class AxeChecker:
                     " return document.documentElement.offsetWidth; }",
                     elderly,
                 )
-                for v in page.evaluate(_AXE_RUN, elderly):
+                for v in page.evaluate(_AXE_RUN, {"elderly": elderly, "tags": WCAG21_AA}):
                     nodes = "; ".join(f"{n['target']}: {n['summary']}" for n in v["nodes"])
                     problems.append(f"[{name}] {v['id']} ({v['impact']}): {v['help']} — {nodes}")
                 if size is PHONE:
@@ -196,7 +196,9 @@ class AxeChecker:
             pytest.fail(f"accessibility problems on {where}:\n" + "\n".join(problems), pytrace=False)
 
     def assert_all_checked(self) -> None:
-        missed = {str(page.url): urls for page, urls in self.unchecked.items() if urls and not page.is_closed()}
+        missed = {
+            str(page.url): urls for page, urls in self.unchecked.items() if urls and not page.is_closed()
+        }
         assert not missed, f"pages navigated to but never checked with axe(page): {missed}"
 
 

@@ -56,7 +56,9 @@ def test_a_citizen_on_a_phone_in_large_text_is_led_to_every_problem(
     texts = links.all_inner_texts()
     assert any("查询用途" in t for t in texts) and any("是否委托他人办理" in t for t in texts), texts
     assert any("承诺" in t for t in texts), texts
-    assert "[错误代码" not in page.content() and "FORM_INVALID" not in summary.inner_text()  # no internal codes
+    assert (
+        "[错误代码" not in page.content() and "FORM_INVALID" not in summary.inner_text()
+    )  # no internal codes
     assert unresolved_references(page) == []
 
     # The radio group's fieldset carries its error, and the summary link takes the keyboard to the first radio.

@@ -67,7 +67,9 @@ def test_visitor_registers_logs_out_and_back_in(page, live_server, shot, axe) ->
     axe(page)
 
 
-def test_clerk_lands_on_the_workspace_with_roles_and_window(page, live_server, login, shot, axe, settings) -> None:  # type: ignore[no-untyped-def]
+def test_clerk_lands_on_the_workspace_with_roles_and_window(
+    page, live_server, login, shot, axe, settings
+) -> None:  # type: ignore[no-untyped-def]
     from tongban.accounts import demo as accounts_demo
     from tongban.organizations import demo as organizations_demo
 

@@ -23,7 +23,10 @@ def test_it_fails_on_a_wcag_violation(page: Page) -> None:
 
 def test_it_fails_on_a_table_that_scrolls_sideways_on_a_phone(page: Page) -> None:
     cells = "".join(f"<td>column{i}</td>" for i in range(12))
-    _load(page, f'<div style="overflow-x:auto" tabindex="0" role="region" aria-label="t"><table><tr>{cells}</tr></table></div>')
+    _load(
+        page,
+        f'<div style="overflow-x:auto" tabindex="0" role="region" aria-label="t"><table><tr>{cells}</tr></table></div>',
+    )
     with pytest.raises(pytest.fail.Exception, match=r"\[phone\] div\. scrolls sideways"):
         AxeChecker()(page)
 
@@ -31,7 +34,9 @@ def test_it_fails_on_a_table_that_scrolls_sideways_on_a_phone(page: Page) -> Non
 def test_it_fails_in_large_text_mode_below_seven_to_one(page: Page) -> None:
     # #0d6efd on white is 4.5:1: enough for the standard layout, not for 大字版.
     _load(page, '<p style="color:#0d6efd">Text</p>')
-    with pytest.raises(pytest.fail.Exception, match=r"\[desktop-elderly\] color-contrast-enhanced") as failure:
+    with pytest.raises(
+        pytest.fail.Exception, match=r"\[desktop-elderly\] color-contrast-enhanced"
+    ) as failure:
         AxeChecker()(page)
     assert "[desktop] color-contrast" not in str(failure.value)
 

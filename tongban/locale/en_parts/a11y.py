@@ -26,22 +26,22 @@ EN: dict[str, str | tuple[str, str]] = {
     # supervision
     "按预警等级": "By warning level",
     # msgids that now carry lang="zh-CN" around data
-    "下方只列出<span lang=\"zh-CN\">%(name)s</span>的事项；市级部门的事项请选择“全市”。": (
-        "Only services of <span lang=\"zh-CN\">%(name)s</span> are listed below; choose “Whole city” for the "
+    '下方只列出<span lang="zh-CN">%(name)s</span>的事项；市级部门的事项请选择“全市”。': (
+        'Only services of <span lang="zh-CN">%(name)s</span> are listed below; choose “Whole city” for the '
         "city departments' services."
     ),
-    "查看<span lang=\"zh-CN\">%(name)s</span>全部 %(counter)s 项": (
-        "See all %(counter)s service of <span lang=\"zh-CN\">%(name)s</span>",
-        "See all %(counter)s services of <span lang=\"zh-CN\">%(name)s</span>",
+    '查看<span lang="zh-CN">%(name)s</span>全部 %(counter)s 项': (
+        'See all %(counter)s service of <span lang="zh-CN">%(name)s</span>',
+        'See all %(counter)s services of <span lang="zh-CN">%(name)s</span>',
     ),
     "问%(n)s：": "Q%(n)s: ",
-    "办理结果已出，将邮寄至：<span lang=\"zh-CN\">%(address)s</span>。寄出后此处显示快递单号。": (
-        "The result is ready and will be posted to: <span lang=\"zh-CN\">%(address)s</span>. The tracking number "
+    '办理结果已出，将邮寄至：<span lang="zh-CN">%(address)s</span>。寄出后此处显示快递单号。': (
+        'The result is ready and will be posted to: <span lang="zh-CN">%(address)s</span>. The tracking number '
         "appears here once it is sent."
     ),
-    "您的“<span lang=\"zh-CN\">%(item)s</span>”申请已提交，请记下办件编号和查询码，用于查询办理进度。": (
-        "Your application for “<span lang=\"zh-CN\">%(item)s</span>” has been submitted. Note the case number and "
+    '您的“<span lang="zh-CN">%(item)s</span>”申请已提交，请记下办件编号和查询码，用于查询办理进度。': (
+        'Your application for “<span lang="zh-CN">%(item)s</span>” has been submitted. Note the case number and '
         "the query code to track its progress."
     ),
-    "<span lang=\"zh-CN\">%(hall)s</span> %(number)s号窗口": "<span lang=\"zh-CN\">%(hall)s</span> window %(number)s",
+    '<span lang="zh-CN">%(hall)s</span> %(number)s号窗口': '<span lang="zh-CN">%(hall)s</span> window %(number)s',
 }

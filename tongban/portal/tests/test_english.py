@@ -36,15 +36,16 @@ def _untranslated(po_text: str) -> list[str]:
     return [
         entry.msgid
         for entry in parse(po_text)
-        if entry.msgid
-        and (not all(value.strip() for value in entry.msgstr.values()) or not entry.msgstr)
+        if (entry.msgid and (not all(value.strip() for value in entry.msgstr.values()) or not entry.msgstr))
         or any("fuzzy" in comment for comment in entry.comments if comment.startswith("#,"))
     ]
 
 
 def test_every_msgid_in_the_english_catalogue_has_an_english_msgstr() -> None:
     missing = _untranslated(PO_PATH.read_text(encoding="utf-8"))
-    assert not missing, f"{len(missing)} msgids without English (add them to tongban/locale/en_parts/): {missing}"
+    assert not missing, (
+        f"{len(missing)} msgids without English (add them to tongban/locale/en_parts/): {missing}"
+    )
 
 
 def test_the_untranslated_check_catches_an_empty_msgstr() -> None:
@@ -127,7 +128,12 @@ def test_the_han_check_sees_text_and_attributes_outside_lang_zh() -> None:
         '<html lang="en"><title>办件</title><p>Apply <span lang="zh-CN">护照</span></p>'
         '<p title="提示">Hi</p><td data-label="状态">x</td><p>未翻译</p><img alt="图"><p lang="zh-CN">中文<b>粗</b></p></html>'
     )
-    assert _leaks(html) == ["<p title='提示'>", "<td data-label='状态'>", "html/p: '未翻译'", "<img alt='图'>"]
+    assert _leaks(html) == [
+        "<p title='提示'>",
+        "<td data-label='状态'>",
+        "html/p: '未翻译'",
+        "<img alt='图'>",
+    ]
 
 
 @pytest.fixture
@@ -191,7 +197,6 @@ def _pages() -> dict[str, list[str]]:
 
 def test_english_pages_show_no_chinese_outside_catalog_data(demo_city: None) -> None:
     from tongban.accounts.models import User
-
     from tongban.notifications.models import InboxMessage
 
     assert InboxMessage.objects.filter(user__username="citizen").exists(), "the citizen has messages to read"
@@ -235,7 +240,12 @@ def test_chinese_pages_show_django_and_platform_messages_in_chinese(demo_city: N
         "progress lookup": Client().get("/cases/progress/", {"number": "x" * 41, "code": ""}),
         "apply": citizen.post(
             "/cases/apply/11410200607356724L3002010008000/",
-            {"action": "submit", "f-phone": "12", "f-id_number": "410202199001010019", "delivery-mode": "bogus"},
+            {
+                "action": "submit",
+                "f-phone": "12",
+                "f-id_number": "410202199001010019",
+                "delivery-mode": "bogus",
+            },
         ),
         "pickup": clerk.post("/cases/window/pickup/", {"number": "", "pickup_code": "x" * 50}),
         "window intake": clerk.post(
@@ -251,4 +261,6 @@ def test_chinese_pages_show_django_and_platform_messages_in_chinese(demo_city: N
         assert shown, name
         english = [text for text in shown if not HAN.search(text)]
         assert not english, f"{name}: messages not in Chinese: {english}"
-        assert "错误代码" not in html or name in ("pickup", "window intake"), f"{name}: a citizen sees an error code"
+        assert "错误代码" not in html or name in ("pickup", "window intake"), (
+            f"{name}: a citizen sees an error code"
+        )

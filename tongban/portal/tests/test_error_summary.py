@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 class _Form(forms.Form):
     name = forms.CharField(label="申请人姓名", help_text="与身份证一致")
-    purpose = forms.ChoiceField(label="查询用途", choices=[("job", "就业"), ("visa", "签证")], widget=forms.RadioSelect)
+    purpose = forms.ChoiceField(
+        label="查询用途", choices=[("job", "就业"), ("visa", "签证")], widget=forms.RadioSelect
+    )
     agree = forms.BooleanField(label="本人承诺")
 
 
@@ -45,7 +47,11 @@ def test_it_lists_every_field_error_linked_to_its_control_and_prefixes_the_title
     assert "<title>错误：" in html
     assert 'id="error-summary"' in summary and "autofocus" in summary and 'tabindex="-1"' in summary
     links = re.findall(r'<a href="#([^"]+)">', summary)
-    assert links == ["id_name", "id_purpose_0", "id_agree"]  # every error, in field order; a radio group's first radio
+    assert links == [
+        "id_name",
+        "id_purpose_0",
+        "id_agree",
+    ]  # every error, in field order; a radio group's first radio
     assert "申请人姓名" in summary and "查询用途" in summary and "本人承诺" in summary
 
 
@@ -63,7 +69,9 @@ def test_staff_see_the_code_small_to_quote_to_the_helpdesk() -> None:
     from tongban.portal.tests.factories import make_department
 
     clerk = make_staff("summary_clerk", Role.CLERK, department=make_department())
-    summary = _summary(_page(user=clerk, error={"code": "CASE_STATE_CONFLICT", "message": "办件状态已变化。"}))
+    summary = _summary(
+        _page(user=clerk, error={"code": "CASE_STATE_CONFLICT", "message": "办件状态已变化。"})
+    )
     assert "错误代码：CASE_STATE_CONFLICT" in summary
 
 
