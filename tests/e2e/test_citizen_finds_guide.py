@@ -28,11 +28,12 @@ def _font_size(page: Page) -> float:
 
 
 def test_citizen_finds_the_passport_guide_reads_it_large_and_downloads_the_pdf(
-    page: Page, live_server, city_with_passport, shot, tmp_path: Path
+    page: Page, live_server, city_with_passport, shot, axe, tmp_path: Path
 ) -> None:
     page.goto(f"{live_server.url}/")
     expect(page.locator("h1")).to_contain_text("办事")
     shot("portal-01-home")
+    axe(page)
 
     # Search from the big home-page search box.
     page.get_by_label("搜索事项名称或部门").fill("护照")
@@ -41,6 +42,7 @@ def test_citizen_finds_the_passport_guide_reads_it_large_and_downloads_the_pdf(
     results = page.locator(".tb-result-title a", has_text="护照")
     expect(results.first).to_be_visible()
     shot("portal-02-search-passport")
+    axe(page)
 
     # Open the 普通护照签发 guide (fall back to the first passport result).
     target = page.locator(".tb-result-title a", has_text="普通护照")
@@ -49,6 +51,7 @@ def test_citizen_finds_the_passport_guide_reads_it_large_and_downloads_the_pdf(
     expect(page.locator("#materials")).to_be_visible()
     guide_url = page.url
     shot("portal-03-guide")
+    axe(page)
 
     # Switch to elderly mode: the text gets larger, and it stays on after navigating.
     normal_size = _font_size(page)
@@ -57,13 +60,16 @@ def test_citizen_finds_the_passport_guide_reads_it_large_and_downloads_the_pdf(
     expect(page.locator("html")).to_have_class(re.compile(r"\belderly\b"))
     assert _font_size(page) >= 20 > normal_size
     shot("portal-04-guide-elderly")
+    axe(page)
     page.get_by_role("link", name="首页", exact=True).first.click()
     expect(page.locator("html")).to_have_class(re.compile(r"\belderly\b"))
     assert _font_size(page) >= 20
     shot("portal-05-home-elderly")
+    axe(page)
 
     # Download the PDF of the guide.
     page.goto(guide_url)
+    axe(page)
     with page.expect_download() as download_info:
         page.get_by_role("link", name="下载PDF").click()
     path = tmp_path / "guide.pdf"
@@ -74,19 +80,23 @@ def test_citizen_finds_the_passport_guide_reads_it_large_and_downloads_the_pdf(
     # Back to the standard layout, on a phone.
     page.locator("[data-tb-elderly-toggle]").click()
     expect(page.locator("html")).not_to_have_class(re.compile(r"\belderly\b"))
+    axe(page)
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(guide_url)
     expect(page.locator("h1")).to_be_visible()
     shot("portal-06-guide-phone")
+    axe(page)
     page.goto(f"{live_server.url}/")
     shot("portal-07-home-phone")
+    axe(page)
 
 
 def test_changing_a_search_filter_updates_the_results_in_place(
-    page: Page, live_server, city_with_passport
+    page: Page, live_server, city_with_passport, axe
 ) -> None:
     page.goto(f"{live_server.url}/search/?q=护照")
     expect(page.locator(".tb-result").first).to_be_visible()
+    axe(page)
     before = page.locator(".tb-result").count()
     page.evaluate("window.tbMarker = 'same page'")  # survives only if the page is not reloaded
     page.get_by_label("行使层级").select_option(label="市级")
@@ -94,21 +104,28 @@ def test_changing_a_search_filter_updates_the_results_in_place(
     expect(page.locator(".tb-result-meta", has_text="县级")).to_have_count(0)
     assert page.locator(".tb-result").count() <= before
     assert page.evaluate("window.tbMarker") == "same page"
+    axe(page)  # after the HTMX swap
 
 
 def test_without_javascript_a_citizen_still_searches_reads_the_guide_and_switches_to_large_text(
-    browser, live_server, city_with_passport, tmp_path: Path
+    browser, live_server, city_with_passport, axe, tmp_path: Path
 ) -> None:
     context = browser.new_context(
         java_script_enabled=False, locale="zh-CN", viewport={"width": 390, "height": 844}
     )
     page = context.new_page()
+    axe.watch(page)
     page.goto(f"{live_server.url}/")
     expect(page.locator("#tb-nav-links").get_by_role("link", name="办事指南")).to_be_visible()  # menu open
+    axe(page)
     page.get_by_label("搜索事项名称或部门").fill("护照")
     page.get_by_role("button", name="搜索").click()
+    expect(page.locator(".tb-result").first).to_be_visible()
+    axe(page)
     page.locator(".tb-result-title a", has_text="护照").first.click()
     expect(page.locator("h1")).to_contain_text("护照")
+    axe(page)
     page.get_by_role("button", name="大字版").click()
     expect(page.locator("html")).to_have_class(re.compile(r"\belderly\b"))
+    axe(page)
     context.close()

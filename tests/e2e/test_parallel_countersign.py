@@ -54,14 +54,16 @@ def _accepted_case():
     return services.do_accept_case(case, actor=User.objects.get(username="clerk"))
 
 
-def _staff_page(new_context, base: str, username: str) -> Page:
+def _staff_page(new_context, base: str, username: str, axe) -> Page:
     page = new_context().new_page()
     page.goto(f"{base}/accounts/login/")
+    axe(page)
     page.fill("#id_username", username)
     page.fill("#id_password", DEMO_PASSWORD)
     with page.expect_navigation():
         page.click("#main button[type=submit]")
     expect(page.locator("#id_password")).to_have_count(0)
+    axe(page)
     return page
 
 
@@ -71,7 +73,7 @@ def _snap(page: Page, name: str) -> None:
 
 
 def test_two_departments_countersign_in_parallel_then_the_lead_decides(
-    page: Page, new_context, live_server, demo_city, login, shot
+    page: Page, new_context, live_server, demo_city, login, shot, axe
 ) -> None:
     base = live_server.url
     zrzy = Department.objects.get(name="开封市自然资源和规划局")
@@ -81,13 +83,15 @@ def test_two_departments_countersign_in_parallel_then_the_lead_decides(
     assert case.tasks.filter(step="dept_review", state="open").count() == 2
 
     # Both departments see their own task in their inbox at the same time.
-    reviewers = {name: _staff_page(new_context, base, name) for name in ("reviewer_zrzy", "reviewer_zj")}
+    reviewers = {name: _staff_page(new_context, base, name, axe) for name in ("reviewer_zrzy", "reviewer_zj")}
     for staff in reviewers.values():
         staff.goto(f"{base}/cases/inbox/")
         row = staff.locator("#tasks tr", has_text=number)
         expect(row).to_have_count(1)
+        axe(staff)
         row.get_by_role("button", name="签收").click()
         expect(staff.locator(".alert-success")).to_contain_text("已签收")
+        axe(staff)
     _snap(reviewers["reviewer_zj"], "countersign-01-both-claimed")
 
     # The case page lists both parallel tasks; each reviewer approves with an opinion.
@@ -100,25 +104,30 @@ def test_two_departments_countersign_in_parallel_then_the_lead_decides(
         staff.get_by_label("办理意见").fill(opinions[name])
         staff.get_by_role("button", name="提交办理意见").click()
         expect(staff.locator(".alert-success")).to_contain_text("已办理")
+        axe(staff)
     _snap(reviewers["reviewer_zrzy"], "countersign-02-both-approved")
 
     # The lead department's approver decides.
-    approver = _staff_page(new_context, base, "approver_zj")
+    approver = _staff_page(new_context, base, "approver_zj", axe)
     approver.goto(f"{base}/cases/inbox/")
     row = approver.locator("#tasks tr", has_text=number)
     expect(row).to_have_count(1)
+    axe(approver)
     row.get_by_role("button", name="签收").click()
     expect(approver.locator("#task-list")).to_contain_text("用地和规划条件符合要求。")
+    axe(approver)
     approver.get_by_label("同意", exact=True).check()
     approver.get_by_label("办理意见").fill("准予商品房预售许可。")
     approver.get_by_role("button", name="提交办理意见").click()
     expect(approver.locator(".fs-5 [data-state]")).to_have_text("已决定")
+    axe(approver)
     _snap(approver, "countersign-03-decided")
 
     # The city supervisor sees the case in the supervision list.
-    supervisor = _staff_page(new_context, base, "supervisor")
+    supervisor = _staff_page(new_context, base, "supervisor", axe)
     supervisor.goto(f"{base}/cases/supervision/")
     expect(supervisor.locator("#supervised-cases")).to_contain_text(number)
+    axe(supervisor)
     _snap(supervisor, "countersign-04-supervision")
 
     # The enterprise agent sees the decision on the case page.
@@ -128,3 +137,4 @@ def test_two_departments_countersign_in_parallel_then_the_lead_decides(
     expect(page.locator("#notices")).to_contain_text("审批决定书")
     expect(page.locator("#timeline")).to_contain_text("审批决定")
     shot("countersign-05-applicant-sees-decision")
+    axe(page)

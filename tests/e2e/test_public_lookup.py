@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import unresolved_references
 from tongban.accounts.models import User
 from tongban.cases import services
 from tongban.catalog.choices import MaterialNecessity
@@ -37,11 +38,19 @@ def _submitted_case():
 
 
 def test_a_visitor_looks_up_progress_and_a_wrong_code_is_not_found(
-    page: Page, live_server, demo_city, shot
+    page: Page, live_server, demo_city, shot, axe
 ) -> None:
     case = _submitted_case()
 
     page.goto(f"{live_server.url}/cases/progress/")
+    axe(page)
+    # An empty lookup is refused with an error summary; each field's error is where aria-describedby points.
+    page.get_by_role("button", name="查询").click()
+    expect(page.locator("#error-summary")).to_be_focused()
+    assert page.title().startswith("错误：")
+    assert page.locator("#error-summary a").count() == 2
+    assert unresolved_references(page) == []
+    axe(page)
     expect(page.locator("h1")).to_contain_text("办件进度查询")
     page.get_by_label("办件编号").fill(case.number)
     page.get_by_label("查询码").fill(case.query_code.lower())
@@ -51,6 +60,7 @@ def test_a_visitor_looks_up_progress_and_a_wrong_code_is_not_found(
     expect(result).to_contain_text("开封市公安局")
     expect(page.locator("#progress-state")).to_have_text("已申请")
     expect(page.locator("body")).not_to_contain_text(case.applicant_name)  # no personal data
+    axe(page)
     shot("public-01-progress-found")
 
     wrong = "ZZZZZZ" if case.query_code != "ZZZZZZ" else "YYYYYY"
@@ -58,9 +68,11 @@ def test_a_visitor_looks_up_progress_and_a_wrong_code_is_not_found(
     page.get_by_role("button", name="查询").click()
     expect(page.locator("#not-found")).to_contain_text("未找到该办件")
     expect(page.locator("#progress-result")).to_have_count(0)
+    axe(page)
     shot("public-02-progress-not-found")
 
     page.goto(f"{live_server.url}/cases/disclosure/")
     expect(page.locator("#disclosure")).to_contain_text(case.number)
     expect(page.locator("#disclosure")).not_to_contain_text(case.applicant_name)
+    axe(page)
     shot("public-03-disclosure")

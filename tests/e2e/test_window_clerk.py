@@ -15,16 +15,18 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def test_a_clerk_takes_a_proxy_application_at_the_window(
-    page: Page, live_server, demo_city, login, shot
+    page: Page, live_server, demo_city, login, shot, axe
 ) -> None:
     before = set(Case.objects.values_list("pk", flat=True))  # the demo may ship sample cases
     login("clerk")
     page.goto(f"{live_server.url}/cases/window/")
     expect(page.locator("h1")).to_contain_text("窗口收件")
+    axe(page)
     page.get_by_label("办理事项").select_option(value=ITEM)
     page.get_by_role("button", name="选择").click()
     expect(page.locator("#window-form")).to_contain_text("个体工商户登记")
     expect(page.locator("#window-form")).to_contain_text("收件即受理")
+    axe(page)
 
     # A mistyped ID number is refused; the other fields keep what was typed.
     page.get_by_label("办事人居民身份证号码").fill("410202199001010019")
@@ -35,6 +37,7 @@ def test_a_clerk_takes_a_proxy_application_at_the_window(
     expect(page.locator("#window-form")).to_contain_text("居民身份证号码不正确")
     expect(page.get_by_label("办事人姓名")).to_have_value("张建华")
     shot("window-01-id-refused")
+    axe(page)
     assert set(Case.objects.values_list("pk", flat=True)) == before
 
     proxy_id = make_id_number("window-proxy")
@@ -65,6 +68,7 @@ def test_a_clerk_takes_a_proxy_application_at_the_window(
     expect(page.locator("body")).to_contain_text("受理通知书")
     expect(page.locator("body")).not_to_contain_text("410202199001010018")  # masked on staff pages
     shot("window-03-accepted")
+    axe(page)
 
     case = Case.objects.exclude(pk__in=before).get()
     assert case.channel == "window" and case.state == "in_review"

@@ -17,6 +17,9 @@ _SELECT = {"class": "form-select"}
 class SearchForm(forms.Form):
     """The service search: a free-text query plus filters; any junk in the filters is ignored, never an error."""
 
+    # Junk is dropped, not reported: the page's error summary leaves this form out.
+    in_error_summary = False
+
     q = forms.CharField(label=_("搜索事项"), required=False, max_length=MAX_QUERY_LENGTH, strip=True)
     department = forms.TypedChoiceField(
         label=_("实施部门"), required=False, coerce=int, empty_value=None, widget=forms.Select(attrs=_SELECT)

@@ -46,8 +46,47 @@
     select(initial >= 0 ? initial : 0, false);
   }
 
+  // Error summary: it takes the focus (autofocus does this without scripts too), and each of its links moves the
+  // focus to the field itself, with the field's label or legend scrolled into view above it.
+  function initErrorSummary(summary) {
+    if (document.activeElement === document.body || document.activeElement === null) { summary.focus(); }
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      if (!link) { return; }
+      var field = document.getElementById(link.getAttribute("href").slice(1));
+      if (!field) { return; }
+      event.preventDefault();
+      var fieldset = field.closest("fieldset");
+      var label = document.querySelector("label[for='" + field.id + "']");
+      var heading = (fieldset && fieldset.querySelector("legend")) || label || field;
+      if (field.closest("[hidden]")) { return; }
+      heading.scrollIntoView();
+      field.focus({preventScroll: true});
+    });
+  }
+
+  // Copy buttons for values shown short (SHA-256 fingerprints); hidden without scripts, where the title shows it.
+  function initCopy(button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var value = button.getAttribute("data-tb-copy");
+      var done = function () {
+        var original = button.textContent;
+        button.textContent = button.getAttribute("data-tb-copied") || original;
+        window.setTimeout(function () { button.textContent = original; }, 2000);
+      };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(value).then(done);
+      } else {
+        window.prompt("", value);
+      }
+    });
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-tb-tabs]"), initTabs);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-tb-error-summary]"), initErrorSummary);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-tb-copy]"), initCopy);
 
     // The print button needs JS, so it stays hidden without it (browsers have their own print command).
     Array.prototype.forEach.call(document.querySelectorAll("[data-tb-print]"), function (button) {
