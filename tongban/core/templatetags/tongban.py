@@ -75,8 +75,11 @@ def page_errors(context: Context) -> dict[str, Any] | None:
     Collected from the refusal the view passed as ``error`` (``{"code", "message"}``), from every bound form and
     formset in the context that has errors (in field order, each linked to its control), and from upload errors
     of ``material_rows``. A form class with ``in_error_summary = False`` (the search, which drops junk) is left
-    out. ``None`` when the page reports nothing.
+    out. ``None`` when the page reports nothing, or when it renders its own, more detailed summary
+    (``error_summary`` in the context, e.g. the catalog editor's, which links into nested rows and schema paths).
     """
+    if context.get("error_summary"):
+        return None
     items: list[dict[str, str]] = []
     seen: set[str] = set()
 
