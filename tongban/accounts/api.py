@@ -7,9 +7,9 @@ from datetime import datetime
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from tongban.accounts.access import get_grants, user_has_role
 from tongban.accounts.auth import BearerTokenAuth, api_auth
 from tongban.accounts.choices import Role
-from tongban.accounts.permissions import get_grants, user_has_role
 from tongban.accounts.presentation import mask_id_number
 from tongban.accounts.queries import get_active_api_token
 from tongban.accounts.services import (

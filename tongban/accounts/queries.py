@@ -114,3 +114,8 @@ def login_allowed(user: Any) -> bool:
 def is_staff_account(user: Any) -> bool:
     """Staff accounts (工作人员, or Django admin users) get the shorter idle timeout and the stricter lockout."""
     return getattr(user, "kind", None) == UserKind.STAFF or bool(getattr(user, "is_staff", False))
+
+
+def get_active_user(username: str) -> User | None:
+    """The active account named ``username``, or ``None`` (management commands name the acting user so)."""
+    return User.objects.filter(username=username, is_active=True).first()

@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tongban.accounts import queries
+from tongban.accounts.access import get_grants, is_staff_user, user_has_role
 from tongban.accounts.choices import CodePurpose, Role
 from tongban.accounts.forms import (
     CitizenRegistrationForm,
@@ -26,7 +27,6 @@ from tongban.accounts.forms import (
     PasswordResetStartForm,
     WindowConfirmationForm,
 )
-from tongban.accounts.permissions import get_grants, is_staff_user, user_has_role
 from tongban.accounts.presentation import mask_id_number, mask_phone
 from tongban.accounts.services import (
     check_complete_password_reset,

@@ -12,9 +12,9 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
+from tongban.accounts.access import is_staff_user, user_has_role
 from tongban.accounts.auth import api_auth
 from tongban.accounts.choices import Role
-from tongban.accounts.permissions import is_staff_user, user_has_role
 from tongban.core.api_schemas import ErrorSchema
 from tongban.core.calendar import (
     add_working_days_info,

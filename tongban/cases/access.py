@@ -20,8 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from tongban.accounts.access import is_staff_user, user_has_role
 from tongban.accounts.choices import Role
-from tongban.accounts.permissions import is_staff_user, user_has_role
 from tongban.accounts.queries import active_authorizations
 from tongban.cases import errors
 from tongban.cases.choices import CaseAction, CaseState

@@ -223,3 +223,12 @@ def do_mark_message_read(message: InboxMessage) -> InboxMessage:
 def do_mark_all_read(user: Any) -> int:
     """Mark every unread in-app message of ``user`` read; return how many changed."""
     return InboxMessage.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def send_sms_now(phone: str, text: str) -> None:
+    """Send one SMS at once through the configured adapter, outside the outbox.
+
+    Only for messages that are useless later and hold nothing to retry (one-time codes, sent after commit by the
+    caller); everything a user must eventually receive goes through :func:`enqueue_notification`.
+    """
+    get_sms_backend().send(phone, text)

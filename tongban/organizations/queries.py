@@ -53,3 +53,13 @@ def get_active_department(pk: Any) -> Department | None:
     if not 0 < key < 2**63:
         return None
     return Department.objects.filter(pk=key, is_active=True).select_related("region").first()
+
+
+def all_departments() -> QuerySet[Department]:
+    """Every department (active or not) with its region, for other apps to narrow by their own rules."""
+    return Department.objects.select_related("region")
+
+
+def all_regions() -> QuerySet[Region]:
+    """Every region, for other apps to narrow by their own rules (e.g. a role's scope)."""
+    return Region.objects.all()

@@ -11,8 +11,8 @@ from django.template.loader import get_template
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from tongban.accounts.access import user_has_role
 from tongban.accounts.choices import Role, UserKind
-from tongban.accounts.permissions import user_has_role
 from tongban.core.calendar import next_year_warning
 
 # Pages owned by other apps that the header and home page link to once they exist.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -18,8 +19,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from tongban.catalog.models import Implementation
 from tongban.portal.context_processors import HOTLINE
+
+if TYPE_CHECKING:
+    from tongban.catalog.models import Implementation
 
 CACHE_DIR = "portal/guide-pdf"
 

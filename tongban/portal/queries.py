@@ -8,15 +8,18 @@ The portal only consumes: text search, the guide and the home-page groupings com
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tongban.catalog import queries as catalog_queries
 from tongban.catalog.choices import EnterpriseTopic, ItemType, PersonTopic
-from tongban.catalog.models import Implementation
 from tongban.core.errors import NOT_FOUND
 from tongban.core.validators import parse_implementation_code
 from tongban.organizations.choices import ExerciseLevel, RegionLevel
-from tongban.organizations.models import Department, Region
+from tongban.organizations.queries import all_departments, all_regions
+
+if TYPE_CHECKING:
+    from tongban.catalog.models import Implementation
+    from tongban.organizations.models import Department, Region
 
 POPULAR_LIMIT = 8
 
@@ -126,9 +129,9 @@ def fetch_home_regions() -> list[Region]:
     """
     published = catalog_queries.fetch_published().order_by()
     return list(
-        Region.objects.filter(id__in=published.values("region_id"), level=RegionLevel.COUNTY).order_by(
-            "sort_order", "code"
-        )
+        all_regions()
+        .filter(id__in=published.values("region_id"), level=RegionLevel.COUNTY)
+        .order_by("sort_order", "code")
     )
 
 
@@ -233,12 +236,12 @@ def fetch_filter_options() -> FilterOptions:
     """Departments and regions that have published services, plus item types and exercise levels."""
     published = catalog_queries.fetch_published().order_by()
     departments = list(
-        Department.objects.filter(id__in=published.values("department_id")).order_by(
+        all_departments().filter(id__in=published.values("department_id")).order_by(
             "region__level", "sort_order", "name"
         )
     )
     regions = list(
-        Region.objects.filter(id__in=published.values("region_id")).order_by("level", "sort_order", "code")
+        all_regions().filter(id__in=published.values("region_id")).order_by("level", "sort_order", "code")
     )
     return FilterOptions(
         departments=departments,

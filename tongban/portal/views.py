@@ -7,6 +7,7 @@ render. Every page works without JavaScript; HTMX requests to the search get onl
 from __future__ import annotations
 
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from django.conf import settings
@@ -21,13 +22,15 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tongban.catalog import queries as catalog_queries
 from tongban.catalog.choices import ItemType
-from tongban.catalog.models import Implementation, ItemVersion
 from tongban.core.errors import DomainError
 from tongban.organizations.choices import ExerciseLevel
 from tongban.portal import queries
 from tongban.portal.forms import SearchForm, parse_page
 from tongban.portal.middleware import ELDERLY_COOKIE
 from tongban.portal.pdf import get_guide_pdf
+
+if TYPE_CHECKING:
+    from tongban.catalog.models import Implementation, ItemVersion
 
 ELDERLY_COOKIE_MAX_AGE = 365 * 24 * 3600
 SEARCH_PAGE_SIZE = 20

@@ -25,7 +25,7 @@ from tongban.accounts.choices import CodeChannel, CodePurpose
 from tongban.accounts.models import OneTimeCode, User
 from tongban.core.masking import mask_phone
 from tongban.core.services import append_ledger_entry
-from tongban.notifications.sms import get_sms_backend
+from tongban.notifications.services import send_sms_now
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +97,7 @@ def _deliver(channel: str, destination: str, message: str) -> None:
         if channel == CodeChannel.EMAIL:
             send_mail("【通办】验证码", message, settings.DEFAULT_FROM_EMAIL, [destination])
         else:
-            get_sms_backend().send(destination, message)
+            send_sms_now(destination, message)
     except Exception:  # the request has committed; the user simply requests a new code
         logger.exception(
             "could not send a one-time code by %s to %s", channel, mask_destination(channel, destination)

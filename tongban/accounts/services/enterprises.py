@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
@@ -11,7 +11,9 @@ from tongban.accounts.choices import AgentStatus
 from tongban.accounts.models import AgentAuthorization, Enterprise, User
 from tongban.accounts.services.validation import clean_credit_code
 from tongban.core.services import append_ledger_entry
-from tongban.organizations.models import Region
+
+if TYPE_CHECKING:
+    from tongban.organizations.models import Region
 
 
 def do_upsert_enterprise(

@@ -13,7 +13,7 @@ to the phone you entered". Step 2 (:func:`check_complete_registration`) takes th
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
@@ -32,7 +32,9 @@ from tongban.core.ratelimit import check_rate
 from tongban.core.services import append_ledger_entry
 from tongban.notifications.choices import Channel
 from tongban.notifications.services import enqueue_notification
-from tongban.organizations.models import Region
+
+if TYPE_CHECKING:
+    from tongban.organizations.models import Region
 
 REGISTRATION_TEXT = "【通办】您正在注册通办账号，验证码 {code}，{minutes} 分钟内有效。请勿告诉他人。"
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
 from tongban.accounts import errors, events
+from tongban.accounts.access import clear_grant_cache
 from tongban.accounts.choices import Role, UserKind
 from tongban.accounts.models import RoleGrant, User
-from tongban.accounts.permissions import clear_grant_cache
 from tongban.core.services import append_ledger_entry
-from tongban.organizations.models import Department, Region
+
+if TYPE_CHECKING:
+    from tongban.organizations.models import Department, Region
 
 # Roles that only make sense with a scope; system-wide roles may be granted without one.
 _UNSCOPED_ROLES = {Role.SYSTEM_ADMIN.value, Role.DATA_ADMIN.value, Role.OPERATOR.value}

@@ -1,4 +1,4 @@
-"""Role scoping: ``user_has_role``, the department/region sets and the ``user_can`` registry."""
+"""Role scoping: ``user_has_role`` and the department/region sets of a role."""
 
 from __future__ import annotations
 
@@ -6,15 +6,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tongban.accounts.choices import Role
-from tongban.accounts.permissions import (
+from tongban.accounts.access import (
     departments_for_role,
     is_staff_user,
     regions_for_role,
-    register_rule,
-    user_can,
     user_has_role,
 )
+from tongban.accounts.choices import Role
 from tongban.accounts.services import do_revoke_role
 from tongban.accounts.testing import make_department, make_region_tree, make_staff
 
@@ -116,16 +114,3 @@ def test_anonymous_and_citizens_hold_no_roles(world, citizen) -> None:  # type: 
     assert not is_staff_user(citizen)
     assert not is_staff_user(AnonymousUser())
     assert is_staff_user(make_staff("clerk", Role.CLERK, region=world["tree"].city))
-
-
-def test_user_can_denies_unknown_actions_and_uses_registered_rules(world, citizen) -> None:  # type: ignore[no-untyped-def]
-    reviewer = make_staff("reviewer", Role.REVIEWER, department=world["city_scjg"])
-    assert not user_can(reviewer, "tests.no_such_action", world["city_scjg"])
-    register_rule(
-        "tests.review_in_department", lambda user, dept: user_has_role(user, Role.REVIEWER, department=dept)
-    )
-    assert user_can(reviewer, "tests.review_in_department", world["city_scjg"])
-    assert not user_can(reviewer, "tests.review_in_department", world["city_ga"])
-    assert not user_can(citizen, "tests.review_in_department", world["city_scjg"])
-    assert user_can(citizen, "accounts.view_profile", citizen)
-    assert not user_can(reviewer, "accounts.view_profile", citizen)

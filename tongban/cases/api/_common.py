@@ -6,8 +6,8 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from tongban.accounts.access import is_staff_user
 from tongban.accounts.models import Enterprise, User
-from tongban.accounts.permissions import is_staff_user
 from tongban.cases import errors, queries
 from tongban.cases.api.schemas import (
     CaseDecisionSchema,

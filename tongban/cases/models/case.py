@@ -10,8 +10,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tongban.accounts.access import get_grants
 from tongban.accounts.choices import Role
-from tongban.accounts.permissions import get_grants
 from tongban.accounts.queries import active_authorizations
 from tongban.cases.choices import ApplicantKind, CaseState, Channel, DeliveryMode
 from tongban.core.models import TimeStampedModel

@@ -8,8 +8,8 @@ from typing import Any
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
+from tongban.accounts.access import get_grants
 from tongban.accounts.choices import Role
-from tongban.accounts.permissions import get_grants
 from tongban.cases.access import is_signed_in
 from tongban.cases.choices import DeliveryMode, ExtensionState, TaskState, WarningLevel
 from tongban.cases.engine.clock import remaining_working_days, warning_level

@@ -8,8 +8,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tongban.accounts.access import departments_for_role, user_has_role
 from tongban.accounts.choices import Role
-from tongban.accounts.permissions import departments_for_role, user_has_role
 from tongban.cases import access, errors
 from tongban.cases.choices import (
     CaseAction,

@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tongban.accounts.access import user_has_role
 from tongban.accounts.choices import Role, UserKind
-from tongban.accounts.permissions import user_has_role
 from tongban.accounts.services import do_authorize_agent
 from tongban.cases import errors
 from tongban.cases.choices import (

@@ -7,8 +7,8 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from tongban.accounts.access import user_has_role
 from tongban.accounts.choices import Role
-from tongban.accounts.permissions import user_has_role
 from tongban.cases import access, errors, forms, queries
 from tongban.cases.engine import clock
 from tongban.catalog.queries import get_published_implementation

@@ -18,7 +18,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tongban.accounts.permissions import is_staff_user
+from tongban.accounts.access import is_staff_user
 from tongban.accounts.queries import fetch_enterprises_for_agent
 from tongban.cases import access, errors, forms, queries, services
 from tongban.cases.access import CasePermission

@@ -11,8 +11,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tongban.accounts.access import is_staff_user, user_has_role
 from tongban.accounts.choices import Role
-from tongban.accounts.permissions import is_staff_user, user_has_role
 from tongban.accounts.queries import fetch_users_with_role
 from tongban.cases import access, errors, forms, queries, services
 from tongban.cases.access import CasePermission

@@ -12,8 +12,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from tongban.accounts.access import user_has_role
 from tongban.accounts.choices import Role
-from tongban.accounts.permissions import user_has_role
 from tongban.cases import access, errors, forms, services
 from tongban.cases.choices import DeliveryMode
 from tongban.cases.documents.uploads import ACCEPT_ATTRIBUTE, check_upload, max_upload_mb

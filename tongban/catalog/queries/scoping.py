@@ -15,12 +15,13 @@ from tongban.catalog.models import Implementation, ItemVersion
 from tongban.core.errors import NOT_FOUND
 from tongban.core.validators import parse_implementation_code
 from tongban.organizations.choices import RegionLevel
+from tongban.organizations.queries import fetch_departments
 
 
 def _catalog_admin_grants(user: Any) -> list[Any]:
     """The user's catalog-administrator grants (role grants with department and region loaded)."""
+    from tongban.accounts.access import get_grants
     from tongban.accounts.choices import Role
-    from tongban.accounts.permissions import get_grants
 
     if not getattr(user, "is_active", False):
         return []
@@ -145,8 +146,6 @@ def fetch_items_addable_for_admin(user: Any) -> list[tuple[Any, Any, Any]]:
     For each county grant: city-published implementations of items the county does not implement yet whose
     city department has a counterpart of the same category in that county.
     """
-    from tongban.organizations.models import Department
-
     result = []
     for grant in _catalog_admin_grants(user):
         region = grant.region or (grant.department.region if grant.department_id else None)
@@ -155,7 +154,7 @@ def fetch_items_addable_for_admin(user: Any) -> list[tuple[Any, Any, Any]]:
         city_code = region.path.strip("/").split("/")[0]
         departments = {
             d.category: d
-            for d in Department.objects.filter(region=region, is_active=True).exclude(category="")
+            for d in fetch_departments(region).exclude(category="")
             if not grant.department_id or d.pk == grant.department_id
         }
         implemented = set(Implementation.objects.filter(region=region).values_list("item_id", flat=True))

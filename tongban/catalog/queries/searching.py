@@ -18,7 +18,7 @@ from django.db.models.expressions import RawSQL
 from tongban.catalog.models import Implementation, Item
 from tongban.catalog.queries.published import _published
 from tongban.catalog.search import clean_query, segment_query
-from tongban.organizations.models import Region
+from tongban.organizations.queries import get_region
 
 # Ranks of a match (``name_rank``): the first three are matches of the item's name.
 RANK_EXACT_NAME = 0  # the query is the name (Chinese or English)
@@ -147,7 +147,7 @@ def _filtered(
     if item_type:
         qs = qs.filter(item__item_type=str(item_type)[:2])
     if region:
-        region_obj = Region.objects.filter(code=str(region)[:12]).only("path").first()
+        region_obj = get_region(str(region)[:12])
         if region_obj is None:
             return None
         qs = qs.filter(region__path__startswith=region_obj.path)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from tongban.accounts.choices import Role
-from tongban.accounts.permissions import user_can
 from tongban.accounts.testing import make_staff
 from tongban.catalog.queries import (
     access_implementation_for_edit,
     access_version_for_edit,
     diff_versions,
     fetch_implementations_for_admin,
+    user_can_edit_implementation,
 )
 from tongban.catalog.services import do_create_implementation, do_start_draft, do_update_draft
 from tongban.core.errors import DomainError
@@ -98,9 +98,9 @@ def test_department_scoped_grant_is_narrowed_to_that_department(world):
     assert list(fetch_implementations_for_admin(user2)) == [county]
 
 
-def test_the_edit_rule_is_registered(world):
+def test_the_edit_rule_follows_the_administrators_scope(world):
     county = do_create_implementation(world.item, world.xiangfu_dept, actor=None)
-    assert user_can(world.admin_xiangfu, "catalog.edit_implementation", county)
-    assert not user_can(world.admin_lankao, "catalog.edit_implementation", county)
-    assert not user_can(world.admin_city, "catalog.edit_implementation", county)
-    assert user_can(world.admin_city, "catalog.edit_implementation", world.city_impl)
+    assert user_can_edit_implementation(world.admin_xiangfu, county)
+    assert not user_can_edit_implementation(world.admin_lankao, county)
+    assert not user_can_edit_implementation(world.admin_city, county)
+    assert user_can_edit_implementation(world.admin_city, world.city_impl)

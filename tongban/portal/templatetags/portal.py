@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import template
 from django.utils.translation import gettext_lazy as _
 
 from tongban.catalog import choices as catalog_choices
 from tongban.catalog.choices import OnlineDepth
-from tongban.catalog.models import ItemVersion
+
+if TYPE_CHECKING:
+    from tongban.catalog.models import ItemVersion
 
 register = template.Library()
 

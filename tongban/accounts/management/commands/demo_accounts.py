@@ -7,10 +7,10 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from tongban.accounts.access import get_grants
 from tongban.accounts.choices import UserKind
 from tongban.accounts.demo import DEMO_USERNAMES
 from tongban.accounts.models import User
-from tongban.accounts.permissions import get_grants
 from tongban.accounts.queries import fetch_enterprises_for_agent
 
 

@@ -39,17 +39,17 @@ class Command(BaseCommand):
             return
         if not (options["single_admin"] or options["second_admin"]):
             raise CommandError("请指定 --single-admin 或 --second-admin。")
-        from tongban.accounts.models import User
-        from tongban.organizations.models import Region
+        from tongban.accounts.queries import get_active_user
+        from tongban.organizations.queries import get_region
 
         region = None
         if options["region"]:
-            region = Region.objects.filter(code=options["region"]).first()
+            region = get_region(options["region"])
             if region is None:
                 raise CommandError(f"找不到区划 {options['region']}。")
         actor = None
         if options["by"]:
-            actor = User.objects.filter(username=options["by"], is_active=True).first()
+            actor = get_active_user(options["by"])
             if actor is None:
                 raise CommandError(f"找不到用户 {options['by']}。")
         try:

@@ -1,4 +1,4 @@
-"""Who may do what: role grants over scopes (ARCHITECTURE §5.4) and the single ``user_can`` rule registry.
+"""Who holds which role where: role grants over scopes (ARCHITECTURE §5.4), read by every app's ``access`` rules.
 
 A :class:`~tongban.accounts.models.RoleGrant` carries a role and an optional department and/or region. A grant
 with neither covers everything (a city-wide system role); with a department it covers that department; with a
@@ -10,18 +10,17 @@ Grants are read once per user object and cached on it as ``user._tongban_grants`
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 
 from tongban.accounts.choices import Role, UserKind
 from tongban.accounts.models import RoleGrant
-from tongban.organizations.models import Department, Region
+from tongban.organizations.queries import all_departments, all_regions
 
-Rule = Callable[[Any, Any], bool]
+if TYPE_CHECKING:
+    from tongban.organizations.models import Department, Region
 
-_RULES: dict[str, Rule] = {}
 _CACHE_ATTR = "_tongban_grants"
 
 
@@ -101,7 +100,7 @@ def _scope_filter(user: Any, role: Role | str, *, department_field: str, region_
 def departments_for_role(user: Any, role: Role | str) -> QuerySet[Department]:
     """Departments covered by any of the user's grants of ``role`` (empty when none)."""
     condition = _scope_filter(user, role, department_field="pk", region_path_field="region__path")
-    departments = Department.objects.select_related("region")
+    departments = all_departments()
     return departments if condition is None else departments.filter(condition)
 
 
@@ -120,8 +119,8 @@ def regions_for_role(user: Any, role: Role | str) -> QuerySet[Region]:
         elif grant.department is not None:
             condition |= Q(path__startswith=grant.department.region.path)
         else:
-            return Region.objects.all()
-    return Region.objects.filter(condition)
+            return all_regions()
+    return all_regions().filter(condition)
 
 
 def is_staff_user(user: Any) -> bool:
@@ -129,47 +128,3 @@ def is_staff_user(user: Any) -> bool:
     if user is None or not getattr(user, "is_authenticated", False):
         return False
     return user.kind == UserKind.STAFF or user.is_superuser or bool(get_grants(user))
-
-
-def register_rule(action: str, predicate: Rule) -> Rule:
-    """Register ``predicate(user, obj) -> bool`` as the answer for ``action`` (e.g. ``catalog.edit_implementation``).
-
-    Apps call this from ``AppConfig.ready()`` (or module import); registering an action twice replaces the rule.
-    Returns the predicate so it can be used as a decorator via ``functools.partial``.
-    """
-    _RULES[action] = predicate
-    return predicate
-
-
-def rule(action: str) -> Callable[[Rule], Rule]:
-    """Decorator form of :func:`register_rule`."""
-
-    def decorator(predicate: Rule) -> Rule:
-        return register_rule(action, predicate)
-
-    return decorator
-
-
-def user_can(user: Any, action: str, obj: Any = None) -> bool:
-    """The single answer to "may ``user`` do ``action`` to ``obj``"; unknown actions and anonymous users are denied."""
-    predicate = _RULES.get(action)
-    if predicate is None or user is None or not getattr(user, "is_authenticated", False):
-        return False
-    if not user.is_active:
-        return False
-    return bool(predicate(user, obj))
-
-
-def registered_actions() -> list[str]:
-    """The actions that have a rule, sorted (for the admin and tests)."""
-    return sorted(_RULES)
-
-
-@rule("accounts.manage_roles")
-def _can_manage_roles(user: Any, obj: Any) -> bool:
-    return user_has_role(user, Role.SYSTEM_ADMIN)
-
-
-@rule("accounts.view_profile")
-def _can_view_profile(user: Any, obj: Any) -> bool:
-    return obj is not None and obj.pk == user.pk
