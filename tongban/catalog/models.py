@@ -111,6 +111,8 @@ class FlowTemplate(TimeStampedModel):
     bpmn_xml = models.TextField(_("BPMN 定义"))
     process_id = models.CharField(_("流程标识"), max_length=100)
     description = models.TextField(_("说明"), blank=True)
+    # 岗位分离: one person may not complete two consecutive steps of a case (审核 then 决定) unless this is off.
+    separation_of_duties = models.BooleanField(_("相邻环节须由不同人员办理"), default=True)
 
     class Meta:
         verbose_name = _("审批流程模板")

@@ -78,6 +78,15 @@ def _detail(entry: LedgerEntry) -> str:
     return "；".join(str(p) for p in parts)
 
 
+def entry_time(entry: LedgerEntry) -> datetime:
+    """When the recorded change happened: ``effective_at`` for a back-dated service call, else the entry's time."""
+    effective = (entry.data or {}).get("effective_at")
+    if effective:
+        with contextlib.suppress(TypeError, ValueError):
+            return datetime.fromisoformat(str(effective))
+    return entry.created_at
+
+
 def _entries(case: Case) -> QuerySet[LedgerEntry]:
     return LedgerEntry.objects.filter(object_type="cases.case", object_id=str(case.pk)).order_by("seq")
 
@@ -85,7 +94,7 @@ def _entries(case: Case) -> QuerySet[LedgerEntry]:
 def fetch_case_timeline(case: Case) -> list[TimelineEntry]:
     """The staff timeline: every ledger entry of the case with actor, Chinese action label and detail."""
     return [
-        TimelineEntry(e.created_at, e.actor_label, _action_label(e.action), _detail(e))
+        TimelineEntry(entry_time(e), e.actor_label, _action_label(e.action), _detail(e))
         for e in _entries(case)
     ]
 
@@ -137,5 +146,5 @@ def plain_timeline(case: Case) -> list[TimelineEntry]:
             detail = str(_("准予")) if data.get("approve") else str(_("不予"))
         elif action in (L.DELIVERY_CHOSEN, L.DELIVERED):
             detail = _delivery_label(data.get("mode"))
-        result.append(TimelineEntry(entry.created_at, "", str(PLAIN_LABELS[action]), detail))
+        result.append(TimelineEntry(entry_time(entry), "", str(PLAIN_LABELS[action]), detail))
     return result

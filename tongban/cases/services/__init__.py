@@ -16,9 +16,12 @@ from tongban.cases.services.applying import (
     do_update_draft,
 )
 from tongban.cases.services.closing import (
+    PICKUP_FREE_ATTEMPTS,
     do_choose_delivery,
     do_close_case,
+    do_decide_on_the_spot,
     do_deliver_case,
+    do_send_pickup_code,
     do_terminate_case,
     do_withdraw_case,
 )
@@ -58,6 +61,7 @@ __all__ = [
     "DEFAULT_SUPPLEMENT_DAYS",
     "MAX_ADDRESS_LENGTH",
     "MAX_EXTENSION_DAYS",
+    "PICKUP_FREE_ATTEMPTS",
     "REMEDIES",
     "ApplicationSave",
     "check_accept_after_prereview",
@@ -72,6 +76,7 @@ __all__ = [
     "do_create_case",
     "do_decide_case",
     "do_decide_extension",
+    "do_decide_on_the_spot",
     "do_deliver_case",
     "do_finish_special_procedure",
     "do_prereview_material",
@@ -82,6 +87,7 @@ __all__ = [
     "do_request_correction",
     "do_request_extension",
     "do_resubmit_correction",
+    "do_send_pickup_code",
     "do_sign_commitment",
     "do_start_special_procedure",
     "do_submit_case",

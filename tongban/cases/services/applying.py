@@ -144,6 +144,7 @@ def create_case_row(
             "version": version.number,
             "channel": channel,
         },
+        at=now,
     )
     return case
 
@@ -297,6 +298,7 @@ def add_material_row(
             "sha256": sha256,
             "size": size,
         },
+        at=now,
     )
     return row
 
@@ -395,6 +397,7 @@ def do_sign_commitment(case: Case, *, actor: Any, now: datetime | None = None) -
             actor,
             CaseLedgerAction.COMMITMENT_SIGNED,
             {"state": case.state, "hash": case.commitment_hash},
+            at=now,
         )
     return case
 
@@ -428,6 +431,7 @@ def submit_case(case: Case, *, actor: Any, now: datetime) -> Case:
         actor,
         fields=["number", "query_code", "submitted_at", "acceptance_deadline", "form_data"],
         channel=case.channel,
+        at=now,
     )
     issue_notice(
         case,

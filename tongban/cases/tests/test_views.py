@@ -320,9 +320,8 @@ def test_refusing_acceptance_without_reasons_is_refused(client, world):
 
 def test_pickup_with_the_wrong_code_delivers_nothing(client, world):
     case = in_review_case(world, make_item(world.scjg))
-    for step in ("review", "audit", "decide"):
+    for step, actor in (("review", world.reviewer), ("audit", world.approver), ("decide", world.approver2)):
         task = open_task(case, step)
-        actor = world.reviewer if step == "review" else world.approver
         services.do_claim_task(task, actor=actor)
         services.do_complete_task(task, actor=actor, outcome="approve", opinion="同意")
     case.refresh_from_db()
@@ -723,11 +722,10 @@ def test_the_case_page_shows_the_pickup_code_for_window_and_the_tracking_number_
 
 def test_the_case_page_links_the_electronic_result(client, world):
     case = decided_case(world, make_item(world.scjg, delivery_modes=("electronic",)))
-    services.do_choose_delivery(case, actor=world.citizen, mode="electronic")
+    # Choosing 电子送达 once the decision exists delivers it to the account at once.
+    case = services.do_choose_delivery(case, actor=world.citizen, mode="electronic")
+    assert case.state == CaseState.CLOSED
     client.force_login(world.citizen)
-    page = client.get(reverse("cases:case_detail", args=[case.ref])).content.decode()
-    assert 'id="electronic-info"' in page
-    services.do_deliver_case(case, actor=world.clerk, mode="electronic")
     page = client.get(reverse("cases:case_detail", args=[case.ref])).content.decode()
     decision = case.notices.get(kind="decision")
     assert 'id="electronic-result"' in page

@@ -152,13 +152,13 @@ def test_tolerated_acceptance_blocks_the_decision_until_the_material_is_supplied
         "TOLERATED_MATERIALS_OUTSTANDING",
         services.do_complete_task,
         decide,
-        actor=world.approver,
+        actor=world.approver2,
         outcome="approve",
     )
     decide.refresh_from_db()
     assert decide.state == TaskState.OPEN and not Decision.objects.filter(case=case).exists()
     services.do_supplement_material(case, actor=world.citizen, material=tolerable, file=pdf())
-    services.do_complete_task(decide, actor=world.approver, outcome="approve")
+    services.do_complete_task(decide, actor=world.approver2, outcome="approve")
     assert Case.objects.get(pk=case.pk).state == CaseState.DECIDED
 
 
@@ -186,7 +186,9 @@ def test_a_signed_commitment_is_approved_at_acceptance_with_a_verification_task(
     assert case.state == CaseState.DECIDED and case.decision.approve
     verification = case.tasks.get(kind=TaskKind.VERIFICATION)
     assert verification.state == TaskState.OPEN and verification.due_date > case.accepted_at.date()
-    case = services.do_deliver_case(case, actor=world.clerk, mode="electronic")
+    case = services.do_deliver_case(
+        case, actor=world.clerk, mode="electronic", reason="申请人在窗口要求电子送达"
+    )
     assert case.state == CaseState.CLOSED
     services.do_complete_task(verification, actor=world.reviewer, outcome="approve", opinion="核查属实")
     verification.refresh_from_db()
