@@ -34,8 +34,8 @@ def _cases() -> CaseQuerySet:
 
 
 def fetch_cases_for_applicant(user: Any) -> QuerySet[Case]:
-    """The applicant's own and authorised cases, newest first (drafts included)."""
-    return _cases().for_applicant(user).order_by("-created_at", "-id")
+    """The applicant's own and authorised cases, the last changed first (drafts included)."""
+    return _cases().for_applicant(user).order_by("-updated_at", "-id")
 
 
 def _task_scope(user: Any) -> Q:
