@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tongban.accounts.choices import Role, UserKind
-from tongban.accounts.permissions import user_has_role
 from tongban.accounts.models import Enterprise
+from tongban.accounts.permissions import user_has_role
 from tongban.accounts.queries import active_authorizations
 from tongban.accounts.services import clean_credit_code, do_authorize_agent, do_upsert_enterprise
 from tongban.cases import errors
