@@ -3,10 +3,12 @@ timelines, and what the public may read. Fetching one case or task with its acce
 :mod:`tongban.cases.access`."""
 
 from tongban.cases.queries.lists import (
+    annotate_warning_levels,
     clock_summary,
     count_tasks_for_user,
     fetch_cases_for_applicant,
     fetch_cases_for_staff,
+    fetch_cases_for_supervision,
     fetch_open_tasks_for_case,
     fetch_pending_extensions_for_supervisor,
     fetch_tasks_for_user,
@@ -31,11 +33,13 @@ __all__ = [
     "PLAIN_LABELS",
     "PUBLIC_PAGE_SIZE",
     "TimelineEntry",
+    "annotate_warning_levels",
     "clock_summary",
     "count_tasks_for_user",
     "fetch_case_timeline",
     "fetch_cases_for_applicant",
     "fetch_cases_for_staff",
+    "fetch_cases_for_supervision",
     "fetch_open_tasks_for_case",
     "fetch_pending_extensions_for_supervisor",
     "fetch_public_disclosure",
