@@ -256,7 +256,9 @@ def _mixed_cases(world: World) -> dict[str, Case]:
     services.do_request_correction(correction, actor=world.clerk, problems=[(correction.materials.get(), "不清晰")],
                                    now=at("2025-10-13 09:00"))  # fmt: skip
     cases["correction"] = correction
-    cases["decided"] = walk_single(world, in_review_case(world, make_item(world.scjg), now=at("2025-10-16 10:00")))
+    cases["decided"] = walk_single(
+        world, in_review_case(world, make_item(world.scjg), now=at("2025-10-16 10:00"))
+    )
     return cases
 
 
@@ -316,3 +318,13 @@ def test_the_supervision_page_shows_the_counts_by_level(client, world: World) ->
         assert f"红牌（已超期） {counts['red']} 件" in response.content.decode()
         first = response.context["page"].object_list[0]
         assert first.level == "red"
+
+
+def test_a_refusal_to_accept_is_said_once_in_public(world: World) -> None:
+    case = services.do_refuse_acceptance(
+        submitted_case(world, make_item(world.scjg)), actor=world.clerk, reasons=["不属于本机关职权范围。"]
+    )
+    row = next(r for r in queries.fetch_public_disclosure() if r["number"] == case.number)
+    assert row["state_label"] == "不予受理" and row["result"] == ""
+    progress = queries.get_public_progress(case.number, case.query_code)
+    assert progress["state_label"] == "不予受理" and progress["result"] == ""
