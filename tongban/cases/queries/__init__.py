@@ -14,6 +14,7 @@ from tongban.cases.queries.lists import (
     fetch_tasks_for_user,
     offered_delivery_modes,
 )
+from tongban.cases.queries.notices import masked_notice_content
 from tongban.cases.queries.public import (
     MAX_PUBLIC_PAGE,
     PUBLIC_PAGE_SIZE,
@@ -45,6 +46,7 @@ __all__ = [
     "fetch_public_disclosure",
     "fetch_tasks_for_user",
     "get_public_progress",
+    "masked_notice_content",
     "offered_delivery_modes",
     "plain_timeline",
     "step_label",

@@ -328,3 +328,17 @@ def test_a_refusal_to_accept_is_said_once_in_public(world: World) -> None:
     assert row["state_label"] == "不予受理" and row["result"] == ""
     progress = queries.get_public_progress(case.number, case.query_code)
     assert progress["state_label"] == "不予受理" and progress["result"] == ""
+
+
+def test_notice_contents_for_staff_mask_a_person_but_not_an_enterprise(world: World) -> None:
+    case = submitted_case(world, make_item(world.scjg))
+    receipt = case.notices.get(kind="receipt")
+    assert receipt.content["applicant"] == "王秀英"
+    masked = queries.masked_notice_content(receipt)
+    assert masked["applicant"] != "王秀英" and masked["applicant"].startswith("王")
+    assert masked["query_code"] == receipt.content["query_code"]
+    company = services.do_create_case(
+        actor=world.agent, version=make_item(world.scjg, materials=()), enterprise=world.enterprise, submit=True
+    )
+    notice = company.notices.get(kind="receipt")
+    assert queries.masked_notice_content(notice)["applicant"] == world.enterprise.name
