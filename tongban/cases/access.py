@@ -209,6 +209,35 @@ def allowed_actions(user: Any, case: Case) -> frozenset[str]:
     return frozenset(action for action in RULES if can(user, case, action))
 
 
+# --- who may be the applicant (服务对象) ---------------------------------------------------------------------------
+
+# catalog.ServiceObject codes: "1" is 自然人; every other code is a legal person or another organisation.
+NATURAL_PERSON = "1"
+
+
+def serves_natural_persons(version: Any) -> bool:
+    """True when the item is for 自然人 (or its guide names no 服务对象)."""
+    objects = set(version.service_objects or ())
+    return not objects or NATURAL_PERSON in objects
+
+
+def serves_organisations(version: Any) -> bool:
+    """True when the item is for 法人 or other organisations (or its guide names no 服务对象)."""
+    objects = set(version.service_objects or ())
+    return not objects or bool(objects - {NATURAL_PERSON})
+
+
+def require_applicant_kind(version: Any, *, enterprise: Any) -> None:
+    """Refuse an applicant the item does not serve: ``ENTERPRISE_REQUIRED`` when only organisations may apply
+    and no enterprise is named, ``ENTERPRISE_NOT_SERVED`` when an enterprise applies for a 自然人 item."""
+    if enterprise is None and not serves_natural_persons(version):
+        message = str(errors.ENTERPRISE_REQUIRED.message)
+        raise errors.ENTERPRISE_REQUIRED.error(fields={"credit_code": [message]})
+    if enterprise is not None and not serves_organisations(version):
+        message = str(errors.ENTERPRISE_NOT_SERVED.message)
+        raise errors.ENTERPRISE_NOT_SERVED.error(fields={"credit_code": [message]})
+
+
 # --- tasks ---------------------------------------------------------------------------------------------------------
 
 

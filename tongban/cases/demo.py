@@ -76,6 +76,42 @@ def _version(item_name: str, department_name: str) -> ItemVersion:
     return version
 
 
+DEMO_NAMES = ("张伟", "李娜", "刘洋", "陈静", "杨帆", "赵磊", "孙丽", "周强")
+# Plausible text for a free-text field, chosen by words in its title (first match wins); never "演示：…".
+TEXT_BY_TITLE: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("邮编",), "475000"),
+    (("就医地",), "河南省开封市鼓楼区"),
+    (("地址", "坐落", "地点", "场所", "住所", "居住地"), "开封市鼓楼区中山路北段{n}号"),
+    (("律师事务所",), "河南汴梁律师事务所"),
+    (("学校",), "开封市汴京实验学校"),
+    (("医院", "医疗机构"), "开封市第一人民医院"),
+    (("银行", "网点"), "中国工商银行开封分行营业部"),
+    (("旅馆", "宾馆"), "开封市汴河宾馆"),
+    (("项目名称", "工程名称"), "开封市宋都古城片区综合改造项目"),
+    (("楼栋",), "3号楼、5号楼"),
+    (("单位", "企业名称", "名称"), "开封市汴梁商贸有限公司"),
+    (("姓名", "负责人", "受托人", "当事人", "对方", "校长", "人员", "权利人", "清算组"), "{name}"),
+    (("编号", "证号", "证书号", "账号", "卡号", "号码", "准考证", "代码", "文号", "编码"), "KF{n:08d}"),
+    (("经营范围", "经营项目"), "预包装食品销售；热食类食品制售"),
+    (
+        ("范围", "科目", "类别", "险种", "品种", "学科", "岗位", "意向", "条目", "行业", "规模", "种类"),
+        "按所附材料",
+    ),
+    (
+        ("理由", "原因", "说明", "情况", "经过", "目的", "概要", "事项", "内容", "信息"),
+        "因工作和生活需要申请办理，具体情况详见所附材料",
+    ),
+)
+
+
+def demo_text(title: str, n: int) -> str:
+    """A plausible value for a free-text form field titled ``title`` (the ``n``-th of the demo)."""
+    for words, text in TEXT_BY_TITLE:
+        if any(word in title for word in words):
+            return text.format(n=n, name=DEMO_NAMES[n % len(DEMO_NAMES)])
+    return "详见所附材料"
+
+
 def demo_form_data(version: ItemVersion, user: Any, enterprise: Any = None) -> dict[str, Any]:
     """Plausible form data that passes the version's schema (prefill first, then a value per field type)."""
     from tongban.cases.formschema import parse_fields, prefill_values
@@ -98,7 +134,8 @@ def demo_form_data(version: ItemVersion, user: Any, enterprise: Any = None) -> d
             value = spec.minimum if spec.minimum is not None else 1
             data[name] = int(max(value, 1)) if spec.type == "integer" else max(value, 1)
         elif spec.format == "date":
-            data[name] = "2026-01-15"
+            # Relative to the day the demo is loaded, like every demo date.
+            data[name] = (timezone.localdate() - timedelta(days=30 + len(data))).isoformat()
         elif spec.format == "email":
             data[name] = "demo@example.com"
         elif spec.x_format == "id_number":
@@ -108,7 +145,7 @@ def demo_form_data(version: ItemVersion, user: Any, enterprise: Any = None) -> d
         elif spec.x_format == "credit_code":
             data[name] = getattr(enterprise, "credit_code", "") or "91410200MA9TEQ007A"
         else:
-            text = f"演示：{spec.title}"
+            text = demo_text(spec.title, len(data) + 1)
             if spec.min_length and len(text) < spec.min_length:
                 text = text.ljust(spec.min_length, "。")
             data[name] = text[: spec.max_length] if spec.max_length else text

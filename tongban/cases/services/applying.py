@@ -132,6 +132,7 @@ def create_case_row(
     ``form_data`` is checked as a draft (:func:`check_draft_form_data`). For a window intake the ledger entry
     names the window and the clerk, so the timeline says who filed the case.
     """
+    access.require_applicant_kind(version, enterprise=enterprise)
     form_data = check_draft_form_data(version, form_data)
     implementation = version.implementation
     if enterprise is not None:

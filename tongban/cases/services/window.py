@@ -17,6 +17,7 @@ from tongban.accounts.permissions import user_has_role
 from tongban.accounts.queries import active_authorizations
 from tongban.accounts.services import clean_credit_code, do_authorize_agent, do_upsert_enterprise
 from tongban.cases import errors
+from tongban.cases.access import serves_natural_persons, serves_organisations
 from tongban.cases.choices import (
     Channel,
 )
@@ -53,22 +54,8 @@ def _find_or_create_person(id_number: str, name: str, phone: str) -> Any:
     return user
 
 
-# 服务对象 codes of catalog.ServiceObject: "1" is 自然人, every other code is a legal person or organisation.
-NATURAL_PERSON = "1"
 # A 授权委托书 verified at the window lets the 经办人 follow the enterprise's cases online; for a year at most.
 WINDOW_AUTHORIZATION_DAYS = 365
-
-
-def serves_natural_persons(version: ItemVersion) -> bool:
-    """True when the item is for 自然人 (or its guide names no 服务对象)."""
-    objects = set(version.service_objects or ())
-    return not objects or NATURAL_PERSON in objects
-
-
-def serves_organisations(version: ItemVersion) -> bool:
-    """True when the item is for 法人 or other organisations (or its guide names no 服务对象)."""
-    objects = set(version.service_objects or ())
-    return not objects or bool(objects - {NATURAL_PERSON})
 
 
 def _enterprise_at_window(version: ItemVersion, credit_code: str, name: str) -> Enterprise | None:

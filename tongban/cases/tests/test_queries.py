@@ -338,7 +338,10 @@ def test_notice_contents_for_staff_mask_a_person_but_not_an_enterprise(world: Wo
     assert masked["applicant"] != "王秀英" and masked["applicant"].startswith("王")
     assert masked["query_code"] == receipt.content["query_code"]
     company = services.do_create_case(
-        actor=world.agent, version=make_item(world.scjg, materials=()), enterprise=world.enterprise, submit=True
+        actor=world.agent,
+        version=make_item(world.scjg, materials=()),
+        enterprise=world.enterprise,
+        submit=True,
     )
     notice = company.notices.get(kind="receipt")
     assert queries.masked_notice_content(notice)["applicant"] == world.enterprise.name

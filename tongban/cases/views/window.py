@@ -15,11 +15,11 @@ from django.views.decorators.http import require_http_methods
 from tongban.accounts.choices import Role
 from tongban.accounts.permissions import user_has_role
 from tongban.cases import access, errors, forms, services
+from tongban.cases.access import serves_natural_persons, serves_organisations
 from tongban.cases.choices import DeliveryMode
 from tongban.cases.documents.uploads import ACCEPT_ATTRIBUTE, check_upload, max_upload_mb
 from tongban.cases.engine.clock import is_immediate
 from tongban.cases.formschema import SchemaForm, display_rows
-from tongban.cases.services.window import serves_natural_persons, serves_organisations
 from tongban.cases.views._common import (
     FORM_PREFIX,
     case_or_404,

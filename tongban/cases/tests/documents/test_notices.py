@@ -100,7 +100,9 @@ def test_the_acceptance_notice_of_an_immediate_item_says_it_is_finished_the_same
 def test_the_decision_document_number_matches_its_header(world, tmp_path):
     from tongban.cases.tests.helpers import walk_single
 
-    case = walk_single(world, services.do_accept_case(submitted_case(world, make_item(world.scjg)), actor=world.clerk))
+    case = walk_single(
+        world, services.do_accept_case(submitted_case(world, make_item(world.scjg)), actor=world.clerk)
+    )
     notice = case.notices.get(kind="decision")
     text = _text(render_notice_pdf(notice), tmp_path)
     compact = text.replace(" ", "")

@@ -267,3 +267,21 @@ def test_my_cases_lists_the_last_changed_first(world: World) -> None:
     assert list(queries.fetch_cases_for_applicant(world.citizen)) == [newer, older]
     services.do_update_draft(older, actor=world.citizen, form_data={"a": "b"})
     assert list(queries.fetch_cases_for_applicant(world.citizen)) == [older, newer]
+
+
+def test_the_applicant_must_be_of_a_kind_the_item_serves(world: World) -> None:
+    from tongban.catalog.models import ItemVersion
+
+    organisations = make_item(world.scjg, materials=())
+    ItemVersion.objects.filter(pk=organisations.pk).update(service_objects=["2", "6"])
+    organisations.refresh_from_db()
+    refused("ENTERPRISE_REQUIRED", services.do_create_case, actor=world.agent, version=organisations)
+    case = services.do_create_case(actor=world.agent, version=organisations, enterprise=world.enterprise)
+    assert case.applicant_kind == "enterprise"
+    persons = make_item(world.scjg, materials=())
+    ItemVersion.objects.filter(pk=persons.pk).update(service_objects=["1"])
+    persons.refresh_from_db()
+    refused(
+        "ENTERPRISE_NOT_SERVED", services.do_create_case, actor=world.agent, version=persons, enterprise=world.enterprise
+    )
+    assert services.do_create_case(actor=world.agent, version=persons).applicant_kind == "person"
