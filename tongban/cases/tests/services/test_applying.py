@@ -282,6 +282,10 @@ def test_the_applicant_must_be_of_a_kind_the_item_serves(world: World) -> None:
     ItemVersion.objects.filter(pk=persons.pk).update(service_objects=["1"])
     persons.refresh_from_db()
     refused(
-        "ENTERPRISE_NOT_SERVED", services.do_create_case, actor=world.agent, version=persons, enterprise=world.enterprise
+        "ENTERPRISE_NOT_SERVED",
+        services.do_create_case,
+        actor=world.agent,
+        version=persons,
+        enterprise=world.enterprise,
     )
     assert services.do_create_case(actor=world.agent, version=persons).applicant_kind == "person"
