@@ -94,6 +94,7 @@ TEXT_BY_TITLE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("旅馆", "宾馆"), "开封市汴河宾馆"),
     (("项目名称", "工程名称"), "开封市宋都古城片区综合改造项目"),
     (("楼栋",), "3号楼、5号楼"),
+    (("个体工商户名称", "字号"), "鼓楼区汴梁小吃店"),
     (("单位", "企业名称", "名称"), "开封市汴梁商贸有限公司"),
     (("姓名", "负责人", "受托人", "当事人", "对方", "校长", "人员", "权利人", "清算组"), "{name}"),
     (("编号", "证号", "证书号", "账号", "卡号", "号码", "准考证", "代码", "文号", "编码"), "KF{n:08d}"),
@@ -220,6 +221,8 @@ def _at_window(
 
     id_number, name, phone = person
     known = Enterprise.objects.filter(credit_code=enterprise[0]).first() if enterprise else None
+    if enterprise and known is None:  # a company new to the platform: the form names it as the clerk copies it
+        known = SimpleNamespace(credit_code=enterprise[0], name=enterprise[1], legal_representative="")
     files = [
         (m, ContentFile(DEMO_PDF, name=f"{m.name[:40]}.pdf"))
         for m in version.materials.filter(necessity=MaterialNecessity.REQUIRED)
