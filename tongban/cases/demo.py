@@ -220,8 +220,10 @@ def _at_window(
     from tongban.accounts.models import Enterprise
 
     id_number, name, phone = person
-    known = Enterprise.objects.filter(credit_code=enterprise[0]).first() if enterprise else None
-    if enterprise and known is None:  # a company new to the platform: the form names it as the clerk copies it
+    known: Any = Enterprise.objects.filter(credit_code=enterprise[0]).first() if enterprise else None
+    if (
+        enterprise and known is None
+    ):  # a company new to the platform: the form names it as the clerk copies it
         known = SimpleNamespace(credit_code=enterprise[0], name=enterprise[1], legal_representative="")
     files = [
         (m, ContentFile(DEMO_PDF, name=f"{m.name[:40]}.pdf"))

@@ -215,16 +215,15 @@ def fetch_cases_for_supervision(
     ordered queryset (filtered by ``state`` and ``level``) and the counts by level of the state-filtered list
     (``{"red", "yellow", "green", "none"}``, one aggregate query).
     """
-    cases = _cases().for_staff(user).prefetch_related("clock_intervals", "extensions")
+    scoped: QuerySet[Case] = _cases().for_staff(user).prefetch_related("clock_intervals", "extensions")
     if state:
-        cases = cases.filter(state=state)
-    cases = annotate_warning_levels(cases, today)
-    counts = cases.aggregate(
-        **{str(lvl): Count("pk", filter=Q(level=lvl.value)) for lvl in LEVEL_ORDER}  # type: ignore[arg-type]
-    )
+        scoped = scoped.filter(state=state)
+    cases = annotate_warning_levels(scoped, today)
+    # The annotations are not model fields, so the lookups go through Q objects (django-stubs checks kwargs).
+    counts = cases.aggregate(**{str(lvl): Count("pk", filter=Q(("level", lvl.value))) for lvl in LEVEL_ORDER})
     if level in WarningLevel.values:
-        cases = cases.filter(level=level)
-    ordered = cases.order_by("level_rank", F("clock_due").asc(nulls_last=True), "-submitted_at", "-id")
+        cases = cases.filter(Q(("level", level)))
+    ordered = cases.order_by(F("level_rank"), F("clock_due").asc(nulls_last=True), "-submitted_at", "-id")
     return ordered, {str(k): int(v or 0) for k, v in counts.items()}
 
 

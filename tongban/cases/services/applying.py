@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -305,7 +306,7 @@ def do_delete_draft(case: Case, *, actor: Any) -> None:
         case = lock_case(case)
         access.require_can(actor, case, CasePermission.DELETE_DRAFT)
         rows = list(case.materials.all())
-        files = [(row.file.storage, row.file.name) for row in rows if row.file]
+        files = [(row.file.storage, str(row.file.name)) for row in rows if row.file]
         append_case_ledger(
             case,
             actor,
@@ -314,7 +315,7 @@ def do_delete_draft(case: Case, *, actor: Any) -> None:
         )
         case.delete()
         for storage, path in files:
-            transaction.on_commit(lambda storage=storage, path=path: storage.delete(path))
+            transaction.on_commit(partial(storage.delete, path))
 
 
 def add_material_row(

@@ -255,7 +255,9 @@ def do_complete_task(
         if (
             task.kind == TaskKind.FLOW
             and actor.pk in _previous_step_completers(case, task)
-            and (FlowTemplate.objects.filter(pk=case.flow_template_id, separation_of_duties=True).exists())
+            and (
+                FlowTemplate.objects.filter(pk=case.flow_template_id or 0, separation_of_duties=True).exists()
+            )
         ):
             raise errors.SAME_PERSON_CONSECUTIVE_STEPS.error(fields={"step": task.step})
         assert case.flow_state is not None  # set on acceptance, before any flow task exists
