@@ -229,7 +229,7 @@ def pre_review(request: HttpRequest, number: str) -> HttpResponse:
                 opinion=accept_form.cleaned_data.get("opinion", ""),
             )
             message = (
-                _("已受理并当场作出准予决定，办件已办结待送达。")
+                _("已受理并当场作出准予决定，请按申请人选择的方式送达。")
                 if accept_form.cleaned_data.get("decide_on_the_spot")
                 else _("已受理，受理通知书已出具。")
             )
