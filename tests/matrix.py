@@ -70,10 +70,10 @@ class Demo:
     correction: Any  # citizen's case in 补正 (户口迁移, 公安局)
     review: Any  # citizen's case in review at 市场监督管理局 (yellow), one open review task
     review_other: Any  # citizen2's case in review at 市场监督管理局 (red)
-    parallel: Any  # citizen's case in parallel review (文旅 lead, 公安局 countersigns)
-    special: Any  # citizen2's case in a special procedure (公安局)
+    parallel: Any  # the agent's enterprise case in parallel review (文旅 lead, 公安局 countersigns)
+    special: Any  # an enterprise's case taken in at the window, in a special procedure (公安局)
     decided: Any  # citizen's decided case awaiting pickup (公安局)
-    closed: Any  # the enterprise agent's closed case (市场监督管理局)
+    closed: Any  # the enterprise agent's closed case (市场监督管理局, delivered electronically)
     not_accepted: Any
     withdrawn: Any
     review_task: Any  # the open review task of ``review``
@@ -88,11 +88,17 @@ class Demo:
     xiangfu_draft: Any
     city_implementation: Any  # a city implementation with an open draft
     city_draft: Any
-    commitment: Any  # citizen2's 告知承诺 case, decided, with an open verification task
+    commitment: Any  # the agent's 告知承诺 case, decided, with an open verification task
     media_root: str = ""
 
     def user(self, username: str) -> Any:
-        return None if username == ANONYMOUS else self.users[username]
+        if username == ANONYMOUS:
+            return None
+        if username in self.users:
+            return self.users[username]
+        from tongban.accounts.models import User
+
+        return User.objects.get(username=username)  # e.g. a passwordless applicant taken in at the window
 
 
 def demo_case(**filters: Any) -> Any:
@@ -161,12 +167,10 @@ def _build_demo() -> Demo:
         review_other=demo_case(
             state=CaseState.IN_REVIEW, applicant_user__username="citizen2", department__name=SCJG
         ),
-        parallel=demo_case(
-            state=CaseState.IN_REVIEW, applicant_user__username="citizen", department__name=WENLV
-        ),
+        parallel=demo_case(state=CaseState.IN_REVIEW, department__name=WENLV),
         special=demo_case(state=CaseState.SPECIAL_PROCEDURE),
         decided=demo_case(state=CaseState.DECIDED, applicant_user__username="citizen"),
-        closed=demo_case(state=CaseState.CLOSED),
+        closed=demo_case(state=CaseState.CLOSED, enterprise__isnull=False),
         not_accepted=demo_case(state=CaseState.NOT_ACCEPTED),
         withdrawn=demo_case(state=CaseState.WITHDRAWN),
         review_task=review.tasks.get(state=TaskState.OPEN),
@@ -179,7 +183,7 @@ def _build_demo() -> Demo:
         xiangfu_draft=with_draft(xiangfu, users["catalog_xiangfu"]),
         city_implementation=city,
         city_draft=with_draft(city, users["catalog_city"]),
-        commitment=demo_case(state=CaseState.DECIDED, applicant_user__username="citizen2"),
+        commitment=demo_case(state=CaseState.DECIDED, commitment_signed_at__isnull=False),
     )
 
 
@@ -337,6 +341,9 @@ URL_PARAMETERS: dict[tuple[str, str], Provider] = {
     ("cases:special_finish", "number"): lambda d: d.special.number,
     ("cases:extension_request", "number"): lambda d: d.review.number,
     ("cases:deliver", "number"): lambda d: d.decided.number,
+    ("cases:decide_on_the_spot", "number"): lambda d: d.review.number,
+    ("cases:send_pickup_code", "number"): lambda d: d.decided.number,
+    ("cases:draft_delete", "ref"): lambda d: d.draft.ref,
     ("cases:terminate", "number"): lambda d: d.review.number,
     ("cases:extension_decide", "extension_id"): lambda d: d.extension.pk,
     ("cases:message_open", "message_id"): lambda d: d.citizen_message.pk,

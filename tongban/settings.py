@@ -205,6 +205,11 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = TESTING or DEBUG
 TONGBAN_UPLOAD_MAX_BYTES = env_int("TONGBAN_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = TONGBAN_UPLOAD_MAX_BYTES + 1024 * 1024
+# Application drafts (草稿): the stored form data of one case (JSON, bytes), one text field (characters) when the
+# form schema sets no maxLength, and the open drafts one account may keep (cases.services.applying).
+TONGBAN_DRAFT_MAX_BYTES = env_int("TONGBAN_DRAFT_MAX_BYTES", 64 * 1024)
+TONGBAN_DRAFT_FIELD_MAX_CHARS = env_int("TONGBAN_DRAFT_FIELD_MAX_CHARS", 4000)
+TONGBAN_MAX_OPEN_DRAFTS = env_int("TONGBAN_MAX_OPEN_DRAFTS", 20)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Any request body longer than this is refused with 413 before it is read (an upload plus its form fields).
 TONGBAN_REQUEST_MAX_BYTES = env_int("TONGBAN_REQUEST_MAX_BYTES", TONGBAN_UPLOAD_MAX_BYTES + 2 * 1024 * 1024)

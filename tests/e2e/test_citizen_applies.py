@@ -142,7 +142,7 @@ def test_citizen_applies_is_corrected_accepted_approved_and_collects_the_result(
     axe(staff)
     _complete_step(staff, base, "reviewer_ga", number, "经核查，无犯罪记录。", axe)
     _complete_step(staff, base, "approver_ga", number, "同意。", axe)  # 审核
-    _complete_step(staff, base, "approver_ga", number, "准予出具。", axe)  # 决定
+    _complete_step(staff, base, "leader_ga", number, "准予出具。", axe)  # 决定 by another approver (岗位分离)
     expect(staff.locator(".fs-5 [data-state]")).to_have_text("已决定")
     staff.screenshot(path=str(SCREENSHOTS / "citizen-clerk-02-decided-staff-page.png"), full_page=True)
 

@@ -75,6 +75,7 @@ SCJG, GA, ZJ, WJ, MZ = (
     "开封市民政局",
 )
 XF_SCJG, LK_SCJG = "开封市祥符区市场监督管理局", "兰考县市场监督管理局"
+WL, ZRZY = "开封市文化广电和旅游局", "开封市自然资源和规划局"
 C, R, A, S, K = Role.CLERK, Role.REVIEWER, Role.APPROVER, Role.SUPERVISOR, Role.CATALOG_ADMIN
 
 STAFF = [
@@ -101,15 +102,25 @@ STAFF = [
     ),
     DemoStaff("reviewer_scjg", "陈静", [(R, SCJG, None)], "审查人员", SCJG),
     DemoStaff("approver_scjg", "张伟", [(A, SCJG, None)], "审批科科长", SCJG),
+    # 决定 after the 审批科's 审核: the same person may not take both steps (岗位分离, cases ADR 0007).
+    DemoStaff("leader_scjg", "王建军", [(A, SCJG, None)], "分管副局长", SCJG),
     DemoStaff("reviewer_ga", "杨帆", [(R, GA, None)], "审查人员", GA),
     DemoStaff("approver_ga", "黄志刚", [(A, GA, None)], "审批科科长", GA),
+    DemoStaff("leader_ga", "李志强", [(A, GA, None)], "分管副局长", GA),
     DemoStaff("reviewer_zj", "吴娜", [(R, ZJ, None)], "审查人员", ZJ),
     DemoStaff("approver_zj", "徐明", [(A, ZJ, None)], "审批科科长", ZJ),
+    DemoStaff("leader_zj", "冯涛", [(A, ZJ, None)], "分管副局长", ZJ),
     DemoStaff("reviewer_wj", "马丽", [(R, WJ, None)], "审查人员", WJ),
     DemoStaff("reviewer_mz", "朱红", [(R, MZ, None)], "审查人员", MZ),
     DemoStaff("approver_mz", "胡军", [(A, MZ, None)], "审批科科长", MZ),
+    DemoStaff("leader_mz", "谢芳", [(A, MZ, None)], "分管副局长", MZ),
+    DemoStaff("reviewer_wl", "韩雪", [(R, WL, None)], "审查人员", WL),
+    DemoStaff("approver_wl", "曹阳", [(A, WL, None)], "审批科科长", WL),
+    DemoStaff("reviewer_zrzy", "周明", [(R, ZRZY, None)], "审查人员", ZRZY),
+    DemoStaff("approver_zrzy", "邓超", [(A, ZRZY, None)], "审批科科长", ZRZY),
     DemoStaff("reviewer_xf_scjg", "郭敏", [(R, XF_SCJG, None)], "审查人员", XF_SCJG, "410212"),
     DemoStaff("approver_xf_scjg", "何勇", [(A, XF_SCJG, None)], "审批股股长", XF_SCJG, "410212"),
+    DemoStaff("leader_xf_scjg", "袁平", [(A, XF_SCJG, None)], "分管副局长", XF_SCJG, "410212"),
     DemoStaff("reviewer_lk_scjg", "高翔", [(R, LK_SCJG, None)], "审查人员", LK_SCJG, "410225"),
     DemoStaff("supervisor", "林涛", [(S, None, "410200")], "电子监察科科长", CITY_ZWFW),
     DemoStaff("supervisor_xiangfu", "罗刚", [(S, None, "410212")], "电子监察人员", XIANGFU_ZWFW, "410212"),

@@ -119,3 +119,8 @@ def is_staff_account(user: Any) -> bool:
 def get_active_user(username: str) -> User | None:
     """The active account named ``username``, or ``None`` (management commands name the acting user so)."""
     return User.objects.filter(username=username, is_active=True).first()
+
+
+def get_enterprise_by_credit_code(credit_code: str) -> Enterprise | None:
+    """The enterprise with this 统一社会信用代码 (already cleaned by the caller), or ``None``."""
+    return Enterprise.objects.filter(credit_code=credit_code).first()

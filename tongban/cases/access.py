@@ -24,7 +24,8 @@ from tongban.accounts.access import is_staff_user, user_has_role
 from tongban.accounts.choices import Role
 from tongban.accounts.queries import active_authorizations
 from tongban.cases import errors
-from tongban.cases.choices import CaseAction, CaseState
+from tongban.cases.choices import CaseAction, CaseState, DeliveryMode, TaskState
+from tongban.cases.engine.clock import is_immediate
 from tongban.cases.models import Case, CaseQuerySet, CaseTask
 from tongban.cases.transitions import (
     DELIVERY_CHOICE_CLOSED,
@@ -91,10 +92,16 @@ def _staff_or_clerk(user: Any, case: Case) -> bool:
 
 @dataclass(frozen=True)
 class Rule:
-    """Who may take an action on a case, and in which states."""
+    """Who may take an action on a case, in which states, and (optionally) what else must hold of the case."""
 
     who: Callable[[Any, Case], bool]
     states: frozenset[str]
+    # A further condition on the case (not on the person); failing it is CASE_INVALID_STATE like the wrong state.
+    condition: Callable[[Case], bool] | None = None
+
+    def holds_for(self, case: Case) -> bool:
+        """True when the case is in one of the states and meets the condition."""
+        return case.state in self.states and (self.condition is None or self.condition(case))
 
 
 class CasePermission:
@@ -109,10 +116,27 @@ class CasePermission:
     REQUEST_EXTENSION = "request_extension"  # ask for 延期
     DECIDE_EXTENSION = "decide_extension"  # approve or refuse 延期
     VIEW_STAFF_PAGE = "view_staff_page"  # the staff case page with the full timeline
+    DECIDE_ON_THE_SPOT = "decide_on_the_spot"  # 即办件: the accepting window decides (准予) at once
+    SEND_PICKUP_CODE = "send_pickup_code"  # send the pickup code to an applicant who comes to the window
 
 
 _DRAFT = frozenset({CaseState.DRAFT})
 _ANY = frozenset(CaseState.values)
+
+
+def on_the_spot_decision_open(case: Case) -> bool:
+    """A 即办件 (承诺时限 0) that no review step has touched yet: the window may still decide it at once."""
+    return (
+        is_immediate(case.version)
+        and case.commitment_signed_at is None
+        and not case.tasks.filter(state=TaskState.COMPLETED).exists()
+    )
+
+
+def pickup_code_sendable(case: Case) -> bool:
+    """The result waits at the window: the applicant chose window pickup or has not chosen yet."""
+    return bool(case.pickup_code) and case.requested_delivery_mode in ("", DeliveryMode.WINDOW)
+
 
 RULES: dict[str, Rule] = {
     CasePermission.EDIT_DRAFT: Rule(_applicant_or_clerk, _DRAFT),
@@ -149,13 +173,19 @@ RULES: dict[str, Rule] = {
     CaseAction.WITHDRAW: Rule(is_applicant_side, TRANSITIONS[CaseAction.WITHDRAW].sources),
     CaseAction.TERMINATE: Rule(is_case_supervisor, TRANSITIONS[CaseAction.TERMINATE].sources),
     CasePermission.VIEW_STAFF_PAGE: Rule(lambda user, case: is_staff_user(user), _ANY - _DRAFT),
+    CasePermission.DECIDE_ON_THE_SPOT: Rule(
+        is_case_clerk, TRANSITIONS[CaseAction.DECIDE].sources, on_the_spot_decision_open
+    ),
+    CasePermission.SEND_PICKUP_CODE: Rule(
+        is_case_clerk, TRANSITIONS[CaseAction.DELIVER].sources, pickup_code_sendable
+    ),
 }
 
 
 def can(user: Any, case: Case, action: str) -> bool:
     """True when ``user`` may take ``action`` on ``case`` now (who and when)."""
     rule = RULES[action]
-    return case.state in rule.states and bool(rule.who(user, case))
+    return rule.holds_for(case) and bool(rule.who(user, case))
 
 
 def require_who(user: Any, case: Case, action: str) -> None:
@@ -170,13 +200,42 @@ def require_can(user: Any, case: Case, action: str) -> None:
     rule = RULES[action]
     if not rule.who(user, case):
         raise errors.CASE_NOT_FOUND.error()
-    if case.state not in rule.states:
+    if not rule.holds_for(case):
         raise errors.CASE_INVALID_STATE.error(fields={"state": case.state, "action": action})
 
 
 def allowed_actions(user: Any, case: Case) -> frozenset[str]:
     """Every action of :data:`RULES` that ``user`` may take on ``case`` now (the page shows exactly these)."""
     return frozenset(action for action in RULES if can(user, case, action))
+
+
+# --- who may be the applicant (服务对象) ---------------------------------------------------------------------------
+
+# catalog.ServiceObject codes: "1" is 自然人; every other code is a legal person or another organisation.
+NATURAL_PERSON = "1"
+
+
+def serves_natural_persons(version: Any) -> bool:
+    """True when the item is for 自然人 (or its guide names no 服务对象)."""
+    objects = set(version.service_objects or ())
+    return not objects or NATURAL_PERSON in objects
+
+
+def serves_organisations(version: Any) -> bool:
+    """True when the item is for 法人 or other organisations (or its guide names no 服务对象)."""
+    objects = set(version.service_objects or ())
+    return not objects or bool(objects - {NATURAL_PERSON})
+
+
+def require_applicant_kind(version: Any, *, enterprise: Any) -> None:
+    """Refuse an applicant the item does not serve: ``ENTERPRISE_REQUIRED`` when only organisations may apply
+    and no enterprise is named, ``ENTERPRISE_NOT_SERVED`` when an enterprise applies for a 自然人 item."""
+    if enterprise is None and not serves_natural_persons(version):
+        message = str(errors.ENTERPRISE_REQUIRED.message)
+        raise errors.ENTERPRISE_REQUIRED.error(fields={"credit_code": [message]})
+    if enterprise is not None and not serves_organisations(version):
+        message = str(errors.ENTERPRISE_NOT_SERVED.message)
+        raise errors.ENTERPRISE_NOT_SERVED.error(fields={"credit_code": [message]})
 
 
 # --- tasks ---------------------------------------------------------------------------------------------------------

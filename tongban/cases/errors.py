@@ -63,6 +63,47 @@ EXTENSION_TOO_LONG = ErrorDef(
 )
 EXTENSION_ALREADY_DECIDED = ErrorDef("EXTENSION_ALREADY_DECIDED", _("该延期申请已经审批。"), status=409)
 PICKUP_CODE_WRONG = ErrorDef("PICKUP_CODE_WRONG", _("取件码不正确。"), status=422)
+PICKUP_CODE_LOCKED = ErrorDef(
+    "PICKUP_CODE_LOCKED",
+    _("取件码连续输错次数过多，请于 %(until)s 后再试，或请申请人重新获取取件码。"),
+    status=429,
+)
+PICKUP_CODE_RECENTLY_SENT = ErrorDef(
+    "PICKUP_CODE_RECENTLY_SENT", _("取件码刚刚发送过，请稍候再试。"), status=429
+)
+DELIVERY_REASON_REQUIRED = ErrorDef(
+    "DELIVERY_REASON_REQUIRED",
+    _("申请人未选择领取方式，默认窗口领取；改用其他方式送达须填写理由。"),
+    status=422,
+)
+ON_THE_SPOT_NOT_ALLOWED = ErrorDef(
+    "ON_THE_SPOT_NOT_ALLOWED", _("只有承诺当场办结的即办件，才能在受理时当场作出决定。"), status=409
+)
+SAME_PERSON_CONSECUTIVE_STEPS = ErrorDef(
+    "SAME_PERSON_CONSECUTIVE_STEPS",
+    _("您已办理本办件的上一环节，按审批流程的岗位分离要求，此环节须由其他人员办理。"),
+    status=409,
+)
+ENTERPRISE_REQUIRED = ErrorDef(
+    "ENTERPRISE_REQUIRED",
+    _("该事项的服务对象是法人或其他组织，请填写申请单位的统一社会信用代码和名称。"),
+    status=422,
+)
+ENTERPRISE_NOT_SERVED = ErrorDef(
+    "ENTERPRISE_NOT_SERVED", _("该事项只面向自然人，不能以单位名义申请。"), status=422
+)
+ENTERPRISE_NAME_MISMATCH = ErrorDef(
+    "ENTERPRISE_NAME_MISMATCH",
+    _("单位名称与该统一社会信用代码登记的名称“%(name)s”不一致，请核对。"),
+    status=422,
+)
+DRAFT_TOO_LARGE = ErrorDef(
+    "DRAFT_TOO_LARGE", _("申请表内容太多（超过 %(kb)s KB），请精简后再保存。"), status=413
+)
+DRAFT_FIELD_INVALID = ErrorDef("DRAFT_FIELD_INVALID", _("申请表有内容无法保存，请按提示修改。"), status=422)
+TOO_MANY_DRAFTS = ErrorDef(
+    "TOO_MANY_DRAFTS", _("您已有 %(n)s 份未提交的草稿，请先提交或删除部分草稿后再新建申请。"), status=409
+)
 TRACKING_NUMBER_REQUIRED = ErrorDef("TRACKING_NUMBER_REQUIRED", _("邮寄送达须填写快递单号。"), status=422)
 ID_NUMBER_INVALID = ErrorDef("ID_NUMBER_INVALID", _("居民身份证号码不正确。"), status=422)
 NO_FLOW_TEMPLATE = ErrorDef("NO_FLOW_TEMPLATE", _("该事项未配置审批流程，请联系事项管理员。"), status=409)

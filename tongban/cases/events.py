@@ -42,6 +42,8 @@ class CaseLedgerAction(models.TextChoices):
     EXTENSION_DECIDED = "case.extension_decided", _("审批延期")
     DECIDED = "case.decided", _("作出决定")
     DELIVERY_CHOSEN = "case.delivery_chosen", _("选择领取方式")
+    PICKUP_CODE_SENT = "case.pickup_code_sent", _("发送取件码")
+    PICKUP_CODE_FAILED = "case.pickup_code_failed", _("取件码核验失败")
     DELIVERED = "case.delivered", _("送达")
     CLOSED = "case.closed", _("办结")
     WITHDRAWN = "case.withdrawn", _("撤回申请")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from stdnum.cn import ric
+from stdnum.cn import ric, uscc
 from stdnum.exceptions import ValidationError as StdnumError
 
 from tongban.cases.choices import DeliveryMode, SpecialProcedureKind, TaskOutcome
@@ -57,9 +57,40 @@ def clean_phone(value: str) -> str:
     return value
 
 
-class WindowApplicantForm(forms.Form):
-    """Who is at the window (办事人) and, for 代办, whom they act for (被代办人) — 窗口收件."""
+PERSON, ENTERPRISE = "person", "enterprise"
+APPLICANT_KIND_CHOICES = [
+    (PERSON, _("自然人（本人申请或代办）")),
+    (ENTERPRISE, _("法人或其他组织（由经办人办理）")),
+]
 
+
+def clean_credit_code(value: str) -> str:
+    """A valid 统一社会信用代码 in upper case, or a Chinese validation error."""
+    try:
+        return uscc.validate(value.strip().upper())
+    except StdnumError as exc:
+        raise forms.ValidationError(
+            _("统一社会信用代码不正确，请核对后重新输入。"), code="CREDIT_CODE_INVALID"
+        ) from exc
+
+
+class WindowApplicantForm(forms.Form):
+    """Who applies (自然人, or a 法人 through its 经办人), who is at the window (办事人) and, for 代办, whom they
+    act for (被代办人) — 窗口收件.
+
+    ``kinds`` are the applicant kinds the item serves (its 服务对象); with one kind the choice is fixed.
+    """
+
+    applicant_kind = forms.ChoiceField(
+        label=_("申请人类型"),
+        choices=APPLICANT_KIND_CHOICES,
+        initial=PERSON,
+        required=False,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
+    credit_code = _text(_("申请单位统一社会信用代码"), required=False, max_length=18, autocomplete="off")
+    enterprise_name = _text(_("申请单位名称"), required=False, max_length=200)
+    agent_letter_note = _text(_("单位授权委托书说明"), required=False, max_length=200)
     id_number = _text(_("办事人居民身份证号码"), max_length=18, autocomplete="off")
     name = _text(_("办事人姓名"), max_length=100)
     phone = _text(_("联系电话"), required=False, max_length=20, inputmode="tel")
@@ -79,6 +110,19 @@ class WindowApplicantForm(forms.Form):
         widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
     )
 
+    def __init__(self, *args: Any, kinds: tuple[str, ...] = (PERSON, ENTERPRISE), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["applicant_kind"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [c for c in APPLICANT_KIND_CHOICES if c[0] in kinds]
+        field.initial = kinds[0]
+        self.kinds = kinds
+
+    @property
+    def fixed_kind(self) -> str:
+        """The only applicant kind the item serves, or ``""`` when the clerk chooses."""
+        return self.kinds[0] if len(self.kinds) == 1 else ""
+
     def clean_id_number(self) -> str:
         return clean_id_number(self.cleaned_data["id_number"])
 
@@ -87,6 +131,11 @@ class WindowApplicantForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        data["applicant_kind"] = data.get("applicant_kind") or self.kinds[0]
+        if data["applicant_kind"] == ENTERPRISE:
+            self._clean_enterprise(data)
+        else:
+            data["credit_code"] = data["enterprise_name"] = data["agent_letter_note"] = ""
         if data.get("is_proxy"):
             principal = (data.get("principal_id_number") or "").strip()
             if not principal:
@@ -103,6 +152,23 @@ class WindowApplicantForm(forms.Form):
         else:
             data["principal_id_number"] = data["principal_name"] = data["authorization_note"] = ""
         return data
+
+    def _clean_enterprise(self, data: dict[str, Any]) -> None:
+        code = (data.get("credit_code") or "").strip()
+        if not code:
+            self.add_error("credit_code", _("请填写申请单位的统一社会信用代码。"))
+        else:
+            try:
+                data["credit_code"] = clean_credit_code(code)
+            except forms.ValidationError as exc:
+                self.add_error("credit_code", exc)
+        if not (data.get("enterprise_name") or "").strip():
+            self.add_error("enterprise_name", _("请填写申请单位名称。"))
+        if not (data.get("agent_letter_note") or "").strip():
+            self.add_error("agent_letter_note", _("请说明经办人的单位授权委托书情况。"))
+        if data.get("is_proxy"):
+            self.add_error("is_proxy", _("以单位名义申请时不能同时选择代办。"))
+            data["is_proxy"] = False
 
 
 class ReasonForm(forms.Form):
@@ -156,7 +222,10 @@ class TransferForm(forms.Form):
     """转办 to a colleague with the same role in the same department."""
 
     to_user = _ColleagueChoiceField(
-        label=_("转办给"), queryset=None, widget=forms.Select(attrs={"class": "form-select"})
+        label=_("转办给"),
+        queryset=None,
+        empty_label=_("请选择同事"),
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
     reason = _text(_("转办说明"), required=False, max_length=300)
 
@@ -174,6 +243,7 @@ class AddSignerForm(forms.Form):
         label=_("加签部门"),
         queryset=None,
         required=False,
+        empty_label=_("请选择加签部门"),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     note = _text(_("加签说明"), required=False, max_length=300)
@@ -246,6 +316,7 @@ class DeliverForm(forms.Form):
     )
     tracking_number = _text(_("快递单号"), required=False, max_length=50)
     pickup_code = _text(_("取件码"), required=False, max_length=8, autocomplete="off")
+    reason = _text(_("改用其他送达方式的理由（申请人未选择领取方式时）"), required=False, max_length=300)
 
 
 class DeliveryChoiceForm(forms.Form):
@@ -284,10 +355,25 @@ class DeliveryChoiceForm(forms.Form):
 
 
 class PickupForm(forms.Form):
-    """统一窗口出件: the case number and the pickup code the applicant shows."""
+    """统一窗口出件: the case number and the pickup code the applicant shows (or, to send the code, the number only)."""
 
     number = _text(_("办件编号"), max_length=20, autocomplete="off", inputmode="numeric")
-    pickup_code = _text(_("取件码"), max_length=8, autocomplete="off")
+    pickup_code = _text(_("取件码"), required=False, max_length=8, autocomplete="off")
+    action = forms.ChoiceField(
+        choices=[("deliver", "deliver"), ("send_code", "send_code")], required=False, widget=forms.HiddenInput
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("action") != "send_code" and not (data.get("pickup_code") or "").strip():
+            self.add_error("pickup_code", _("请输入申请人出示的取件码。"))
+        return data
+
+
+class OnTheSpotForm(forms.Form):
+    """即办件 已受理: the window decides 准予 at once."""
+
+    opinion = _text(_("当场决定意见（可选）"), required=False, max_length=500)
 
 
 class ProgressForm(forms.Form):
@@ -317,12 +403,22 @@ class AcceptForm(forms.Form):
         required=False,
         widget=forms.NumberInput(attrs={"class": "form-control"}),
     )
+    decide_on_the_spot = forms.BooleanField(
+        label=_("即办件：受理后当场作出准予决定（当场办结）"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+    opinion = _text(_("当场决定意见（可选）"), required=False, max_length=500)
 
-    def __init__(self, *args: Any, tolerable: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, tolerable: Any, immediate: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["tolerated"]
         assert isinstance(field, forms.ModelMultipleChoiceField)
         field.queryset = tolerable
+        if not immediate:
+            # Only a 即办件 (承诺时限 0) may be decided at acceptance.
+            del self.fields["decide_on_the_spot"]
+            del self.fields["opinion"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -332,6 +332,83 @@ def validate(schema: dict[str, Any], data: Any) -> tuple[dict[str, Any], dict[st
     return clean, errors
 
 
+MAX_FREE_KEYS = 200  # keys of a draft whose version has no form schema
+MAX_KEY_LENGTH = 100
+
+
+def _draft_value(spec: FieldSpec | None, value: Any, max_chars: int) -> tuple[Any, str]:
+    """A draft value kept as typed when its shape fits the field (or a plain scalar without a schema)."""
+    title = spec.title if spec is not None else ""
+    invalid = _("“%(title)s”的取值无效。") % {"title": title}
+    if isinstance(value, dict | list | tuple | set):
+        return None, invalid
+    if spec is None:
+        if isinstance(value, str) and len(value) > max_chars:
+            return None, _("每项内容最多 %(n)s 个字符。") % {"n": max_chars}
+        return value, ""
+    if spec.enum:
+        allowed = {_as_text(v): v for v in spec.enum}
+        if _as_text(value) not in allowed:
+            return None, _("请从列表中选择“%(title)s”。") % {"title": title}
+        return allowed[_as_text(value)], ""
+    if spec.type == "boolean":
+        if isinstance(value, bool):
+            return value, ""
+        text = str(value).strip().lower()
+        if text not in TRUE_VALUES | FALSE_VALUES:
+            return None, invalid
+        return text in TRUE_VALUES, ""
+    if spec.type in ("integer", "number"):
+        if isinstance(value, bool):
+            return None, invalid
+        if isinstance(value, int | float):
+            return value, ""
+        text = str(value)
+        if len(text) > 40:  # a number still being typed, never an essay
+            return None, _("“%(title)s”必须是数字。") % {"title": title}
+        return text, ""
+    text = value if isinstance(value, str) else _as_text(value)
+    limit = spec.max_length if spec.max_length is not None else max_chars
+    if len(text) > limit:
+        return None, _("“%(title)s”最多 %(n)s 个字符。") % {"title": title, "n": limit}
+    return text, ""
+
+
+def validate_draft(
+    schema: dict[str, Any], data: Any, *, max_chars: int
+) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """Check a draft (草稿) against ``schema``: lenient on what is still missing, strict on shape and size.
+
+    Required fields may be empty and a value may still be wrong in detail (a half-typed ID number is kept as
+    typed, :func:`validate` reports it at submission), but every value must fit its field: a text no longer than
+    its ``maxLength`` (``max_chars`` when none is set), a number or a boolean that is one, a choice that is one of
+    the field's options, never a nested object. Keys the schema does not know are dropped, empty values too.
+    Without a schema a draft may hold at most :data:`MAX_FREE_KEYS` plain values. Returns ``(kept, errors)``.
+    """
+    if not isinstance(data, dict):
+        return {}, {"form_data": [_("申请表数据格式不正确。")]}
+    specs = parse_fields(schema or {})
+    kept: dict[str, Any] = {}
+    errors: dict[str, list[str]] = {}
+    if not specs and len(data) > MAX_FREE_KEYS:
+        return {}, {"form_data": [_("申请表最多 %(n)s 项内容。") % {"n": MAX_FREE_KEYS}]}
+    for key, value in data.items():
+        name = str(key)
+        if specs and name not in specs:
+            continue
+        if not specs and len(name) > MAX_KEY_LENGTH:
+            errors.setdefault("form_data", []).append(_("申请表的项目名称太长。"))
+            continue
+        if _is_empty(value):
+            continue
+        clean, error = _draft_value(specs.get(name), value, max_chars)
+        if error:
+            errors[name] = [error]
+        else:
+            kept[name] = clean
+    return kept, errors
+
+
 def display_rows(
     schema: dict[str, Any], data: dict[str, Any], *, mask: bool = False
 ) -> list[tuple[str, list[tuple[str, str]]]]:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("apply/<str:code>/", views.apply, name="apply"),
     path("my/", views.my_cases, name="my_cases"),
     path("drafts/<str:ref>/", views.draft_edit, name="draft_edit"),
+    path("drafts/<str:ref>/delete/", views.draft_delete, name="draft_delete"),
     path("submitted/<str:number>/", views.submitted, name="submitted"),
     # Window clerk
     path("window/", views.window_intake, name="window_intake"),
@@ -27,6 +28,8 @@ urlpatterns = [
     path("staff/<str:number>/special/finish/", views.special_finish, name="special_finish"),
     path("staff/<str:number>/extension/", views.extension_request, name="extension_request"),
     path("staff/<str:number>/deliver/", views.deliver, name="deliver"),
+    path("staff/<str:number>/decide-on-the-spot/", views.decide_on_the_spot, name="decide_on_the_spot"),
+    path("staff/<str:number>/send-pickup-code/", views.send_pickup_code, name="send_pickup_code"),
     path("staff/<str:number>/terminate/", views.terminate, name="terminate"),
     # Supervision
     path("supervision/", views.supervision, name="supervision"),

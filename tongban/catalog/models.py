@@ -116,6 +116,8 @@ class FlowTemplate(TimeStampedModel):
     # Application-form fields the flow reads (a gateway condition on 情形, a script): [{"name", "type"?, "title"?}].
     # A version naming this flow cannot be published without them (``catalog.form_requirements``).
     form_fields = models.JSONField(_("流程使用的表单字段"), default=list, blank=True)
+    # 岗位分离: one person may not complete two consecutive steps of a case (审核 then 决定) unless this is off.
+    separation_of_duties = models.BooleanField(_("相邻环节须由不同人员办理"), default=True)
 
     class Meta:
         verbose_name = _("审批流程模板")

@@ -236,9 +236,9 @@ def fetch_filter_options() -> FilterOptions:
     """Departments and regions that have published services, plus item types and exercise levels."""
     published = catalog_queries.fetch_published().order_by()
     departments = list(
-        all_departments().filter(id__in=published.values("department_id")).order_by(
-            "region__level", "sort_order", "name"
-        )
+        all_departments()
+        .filter(id__in=published.values("department_id"))
+        .order_by("region__level", "sort_order", "name")
     )
     regions = list(
         all_regions().filter(id__in=published.values("region_id")).order_by("level", "sort_order", "code")

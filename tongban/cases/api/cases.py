@@ -67,6 +67,15 @@ def get_case(request: HttpRequest, ref: str) -> CaseDetailSchema:
     return detail_schema(user, access.access_case_by_ref(user, ref))
 
 
+@router.delete("/{ref}", response={204: None, **ERROR_RESPONSES}, summary="删除草稿")
+def delete_draft(request: HttpRequest, ref: str) -> tuple[int, None]:
+    """Delete a draft of the caller's (with its uploads); 409 ``CASE_INVALID_STATE`` once it is submitted,
+    404 ``CASE_NOT_FOUND`` for someone else's. The ledger keeps ``case.draft_deleted``."""
+    user = caller(request)
+    services.do_delete_draft(access.access_case_by_ref(user, ref), actor=user)
+    return 204, None
+
+
 @router.post(
     "/{ref}/materials", response={201: CaseMaterialSchema, **ERROR_RESPONSES}, summary="上传申请材料"
 )

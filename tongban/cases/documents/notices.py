@@ -20,6 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from tongban.cases.choices import ApplicantKind
 from tongban.core.masking import mask_id_number
 
 NOTICE_TEMPLATES = {
@@ -109,7 +110,14 @@ def notice_context(notice: Any) -> dict[str, Any]:
         "issuer": department.seal_name or department.name,
         "item_name": case.implementation.item.name,
         "applicant_name": case.applicant_name,
-        "applicant_id": mask_id_number(case.applicant_id_number),
+        # A credit code is public (国家企业信用信息公示系统); an ID number is masked (ARCHITECTURE §5.5).
+        "applicant_id": (
+            case.applicant_id_number
+            if case.applicant_kind == ApplicantKind.ENTERPRISE
+            else mask_id_number(case.applicant_id_number)
+        ),
+        "applicant_is_enterprise": case.applicant_kind == ApplicantKind.ENTERPRISE,
+        "agent_name": case.agent.display_name if case.agent_id else "",
         "materials": materials,
         "problems": problems,
         "decision": decision,

@@ -61,8 +61,20 @@ def _before_acceptance(case: Any, interval: Any) -> bool:
 
 
 def time_limit_for(version: Any) -> int:
-    """The case time limit in working days: the promised limit, else the legal one, else 20 (§42)."""
-    return version.promised_days or version.legal_days or DEFAULT_TIME_LIMIT_DAYS
+    """The case time limit in working days: the promised limit, else the legal one, else 20 (§42).
+
+    A promise of 0 working days is a real promise (当场办结, 即办件), not a missing one: the deadline is the day of
+    acceptance.
+    """
+    for days in (version.promised_days, version.legal_days):
+        if days is not None:
+            return int(days)
+    return DEFAULT_TIME_LIMIT_DAYS
+
+
+def is_immediate(version: Any) -> bool:
+    """True for an item promised to be finished on the spot (承诺时限 0, 当场办结): a 即办件."""
+    return version.promised_days == 0
 
 
 def compute_acceptance_deadline(case: Any, today: date | None = None) -> date | None:

@@ -219,6 +219,10 @@ class Case(TimeStampedModel):
     delivery_mode = models.CharField(_("送达方式"), max_length=20, choices=DeliveryMode.choices, blank=True)
     tracking_number = models.CharField(_("快递单号"), max_length=50, blank=True)
     pickup_code = models.CharField(_("取件码"), max_length=8, blank=True)
+    pickup_code_sent_at = models.DateTimeField(_("取件码发送时间"), null=True, blank=True)
+    # Wrong pickup codes in a row, and the lock they earned (do_deliver_case); reset by the hand-out.
+    pickup_failed_attempts = models.PositiveSmallIntegerField(_("取件码连续错误次数"), default=0)
+    pickup_locked_until = models.DateTimeField(_("取件码锁定至"), null=True, blank=True)
     # The applicant's own choice (领取方式), binding on the hand-out until they change it (ADR 0007).
     requested_delivery_mode = models.CharField(
         _("申请人选择的领取方式"), max_length=20, choices=DeliveryMode.choices, blank=True

@@ -3,15 +3,18 @@ timelines, and what the public may read. Fetching one case or task with its acce
 :mod:`tongban.cases.access`."""
 
 from tongban.cases.queries.lists import (
+    annotate_warning_levels,
     clock_summary,
     count_tasks_for_user,
     fetch_cases_for_applicant,
     fetch_cases_for_staff,
+    fetch_cases_for_supervision,
     fetch_open_tasks_for_case,
     fetch_pending_extensions_for_supervisor,
     fetch_tasks_for_user,
     offered_delivery_modes,
 )
+from tongban.cases.queries.notices import masked_notice_content
 from tongban.cases.queries.public import (
     MAX_PUBLIC_PAGE,
     PUBLIC_PAGE_SIZE,
@@ -31,16 +34,19 @@ __all__ = [
     "PLAIN_LABELS",
     "PUBLIC_PAGE_SIZE",
     "TimelineEntry",
+    "annotate_warning_levels",
     "clock_summary",
     "count_tasks_for_user",
     "fetch_case_timeline",
     "fetch_cases_for_applicant",
     "fetch_cases_for_staff",
+    "fetch_cases_for_supervision",
     "fetch_open_tasks_for_case",
     "fetch_pending_extensions_for_supervisor",
     "fetch_public_disclosure",
     "fetch_tasks_for_user",
     "get_public_progress",
+    "masked_notice_content",
     "offered_delivery_modes",
     "plain_timeline",
     "step_label",

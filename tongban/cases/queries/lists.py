@@ -5,16 +5,29 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case as DbCase
+from django.db.models import (
+    CharField,
+    Count,
+    DateField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from tongban.accounts.access import get_grants
 from tongban.accounts.choices import Role
 from tongban.cases.access import is_signed_in
-from tongban.cases.choices import DeliveryMode, ExtensionState, TaskState, WarningLevel
-from tongban.cases.engine.clock import remaining_working_days, warning_level
-from tongban.cases.models import Case, CaseExtension, CaseQuerySet, CaseTask
-from tongban.cases.transitions import ACTIVE_TASK_STATES, RUNNING
+from tongban.cases.choices import CaseState, DeliveryMode, ExtensionState, TaskState, WarningLevel
+from tongban.cases.engine.clock import YELLOW_DAYS, remaining_working_days, warning_level
+from tongban.cases.models import Case, CaseExtension, CaseQuerySet, CaseTask, ClockInterval
+from tongban.cases.transitions import ACCEPTANCE_CLOCK, ACTIVE_TASK_STATES, REVIEW, RUNNING
 from tongban.core.calendar import add_working_days
 from tongban.core.errors import DomainError
 
@@ -34,8 +47,8 @@ def _cases() -> CaseQuerySet:
 
 
 def fetch_cases_for_applicant(user: Any) -> QuerySet[Case]:
-    """The applicant's own and authorised cases, newest first (drafts included)."""
-    return _cases().for_applicant(user).order_by("-created_at", "-id")
+    """The applicant's own and authorised cases, the last changed first (drafts included)."""
+    return _cases().for_applicant(user).order_by("-updated_at", "-id")
 
 
 def _task_scope(user: Any) -> Q:
@@ -115,6 +128,103 @@ def fetch_cases_for_staff(
     if level == WarningLevel.NONE:
         return [c for c in cases if warning_level(c, today) == WarningLevel.NONE]
     return [c for c in running if warning_level(c, today) == level]
+
+
+LEVEL_ORDER = (WarningLevel.RED, WarningLevel.YELLOW, WarningLevel.GREEN, WarningLevel.NONE)
+
+
+def _yellow_window(limit: int) -> int:
+    """The remaining working days at or below which a clock of ``limit`` days is yellow (clock.warning_level)."""
+    return max(YELLOW_DAYS, limit // 5 if limit else 0)  # 20% of the limit, rounded down
+
+
+def annotate_warning_levels(cases: QuerySet[Case], today: date | None = None) -> QuerySet[Case]:
+    """``cases`` annotated with ``level`` and ``clock_due`` (the deadline that currently matters), in SQL.
+
+    The level follows :func:`tongban.cases.engine.clock.warning_level` exactly: for a running clock it compares
+    the stored deadline (``acceptance_deadline`` before acceptance, ``deadline`` after; both kept current by the
+    services) with today and with the day the yellow window opens, one threshold per distinct time limit (a
+    handful). A case whose clock is stopped is frozen at the stop's start day; those few are computed by the
+    clock itself and passed in by id. Queries: one for the distinct limits, one for the stopped cases, then the
+    list itself, however many cases there are.
+    """
+    today = today or timezone.localdate()
+    open_stop = ClockInterval.objects.filter(case=OuterRef("pk"), ended_at__isnull=True)
+    before_acceptance = Q(accepted_at__isnull=True, state__in=ACCEPTANCE_CLOCK)
+    after_acceptance = Q(state__in=REVIEW) | Q(
+        state=CaseState.CORRECTION_REQUESTED, accepted_at__isnull=False
+    )
+    cases = cases.annotate(
+        clock_due=DbCase(
+            When(before_acceptance, then=F("acceptance_deadline")),
+            When(after_acceptance, then=F("deadline")),
+            default=Value(None),
+            output_field=DateField(),
+        ),
+        clock_limit=DbCase(
+            When(before_acceptance, then=F("version__acceptance_days")),
+            When(after_acceptance, then=F("time_limit_days")),
+            default=Value(None),
+            output_field=IntegerField(),
+        ),
+        clock_stopped=Exists(open_stop),
+    )
+    running = cases.filter(clock_due__isnull=False)
+    stopped: dict[str, list[int]] = {level: [] for level in LEVEL_ORDER}
+    for case in running.filter(clock_stopped=True).prefetch_related("clock_intervals", "extensions"):
+        try:
+            stopped[warning_level(case, today)].append(case.pk)
+        except DomainError:
+            stopped[WarningLevel.NONE].append(case.pk)
+    windows: dict[int, list[int]] = {}
+    for limit in running.filter(clock_stopped=False).values_list("clock_limit", flat=True).distinct():
+        windows.setdefault(_yellow_window(limit or 0), []).append(limit)
+    yellow = Q(pk__in=[])
+    for window, limits in windows.items():
+        try:
+            opens = add_working_days(today, window + 1)  # remaining ≤ window ⟺ due < the (window+1)th day
+        except DomainError:
+            continue  # the calendar cannot say: those cases stay green rather than break the list
+        yellow |= Q(clock_limit__in=[x for x in limits if x is not None], clock_due__lt=opens)
+        if None in limits:
+            yellow |= Q(clock_limit__isnull=True, clock_due__lt=opens)
+    return cases.annotate(
+        level=DbCase(
+            *(When(pk__in=ids, then=Value(level)) for level, ids in stopped.items() if ids),
+            When(clock_due__isnull=True, then=Value(WarningLevel.NONE.value)),
+            When(clock_due__lt=today, then=Value(WarningLevel.RED.value)),
+            When(yellow, then=Value(WarningLevel.YELLOW.value)),
+            default=Value(WarningLevel.GREEN.value),
+            output_field=CharField(),
+        ),
+    ).annotate(
+        level_rank=DbCase(
+            *(When(level=level, then=Value(rank)) for rank, level in enumerate(LEVEL_ORDER)),
+            default=Value(len(LEVEL_ORDER)),
+            output_field=IntegerField(),
+        ),
+    )
+
+
+def fetch_cases_for_supervision(
+    user: Any, *, state: str | None = None, level: str | None = None, today: date | None = None
+) -> tuple[QuerySet[Case], dict[str, int]]:
+    """The supervision list (电子监察): cases in scope, overdue (red) first, then yellow, green and the rest.
+
+    Within a level the nearest (most overdue) deadline comes first, then the newest submission. Returns the
+    ordered queryset (filtered by ``state`` and ``level``) and the counts by level of the state-filtered list
+    (``{"red", "yellow", "green", "none"}``, one aggregate query).
+    """
+    scoped: QuerySet[Case] = _cases().for_staff(user).prefetch_related("clock_intervals", "extensions")
+    if state:
+        scoped = scoped.filter(state=state)
+    cases = annotate_warning_levels(scoped, today)
+    # The annotations are not model fields, so the lookups go through Q objects (django-stubs checks kwargs).
+    counts = cases.aggregate(**{str(lvl): Count("pk", filter=Q(("level", lvl.value))) for lvl in LEVEL_ORDER})
+    if level in WarningLevel.values:
+        cases = cases.filter(Q(("level", level)))
+    ordered = cases.order_by(F("level_rank"), F("clock_due").asc(nulls_last=True), "-submitted_at", "-id")
+    return ordered, {str(k): int(v or 0) for k, v in counts.items()}
 
 
 def fetch_open_tasks_for_case(case: Case) -> list[CaseTask]:

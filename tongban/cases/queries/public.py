@@ -16,11 +16,10 @@ PUBLIC_PAGE_SIZE = 20
 
 
 def _public_result(case: Case) -> str:
+    """准予/不予 once decided; nothing otherwise (a refusal to accept is its state, 不予受理, said once)."""
     decision = getattr(case, "decision", None) if case.state in DECIDED_OR_LATER else None
     if decision is not None:
         return str(_("准予")) if decision.approve else str(_("不予"))
-    if case.state == CaseState.NOT_ACCEPTED:
-        return str(_("不予受理"))
     return ""
 
 

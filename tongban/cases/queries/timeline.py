@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tongban.cases.choices import CaseState, DeliveryMode, SpecialProcedureKind, TaskOutcome
+from tongban.cases.choices import CaseState, Channel, DeliveryMode, SpecialProcedureKind, TaskOutcome
 from tongban.cases.events import CaseLedgerAction, ledger_action
 from tongban.cases.models import Case
 from tongban.catalog.choices import FLOW_STEPS
@@ -36,9 +36,15 @@ def step_label(step: str) -> str:
     return known.label if known is not None else step
 
 
-def _action_label(action: str) -> str:
-    known = ledger_action(action)
-    return str(known.label) if known is not None else action.removeprefix("case.")
+def _filed_at_window(entry: LedgerEntry) -> bool:
+    return ledger_action(entry.action) == L.CREATED and (entry.data or {}).get("channel") == Channel.WINDOW
+
+
+def _action_label(entry: LedgerEntry) -> str:
+    if _filed_at_window(entry):
+        return str(_("窗口收件"))
+    known = ledger_action(entry.action)
+    return str(known.label) if known is not None else entry.action.removeprefix("case.")
 
 
 def _delivery_label(mode: Any) -> str:
@@ -51,6 +57,10 @@ def _delivery_label(mode: Any) -> str:
 def _detail(entry: LedgerEntry) -> str:
     data = entry.data or {}
     parts = []
+    if _filed_at_window(entry):
+        parts.append(f"{_('收件人员')}：{data.get('clerk') or entry.actor_label}")
+        if data.get("window"):
+            parts.append(f"{_('窗口')}：{data['window']}")
     if "step" in data and "outcome" in data:
         try:
             outcome = str(TaskOutcome(data["outcome"]).label)
@@ -78,16 +88,22 @@ def _detail(entry: LedgerEntry) -> str:
     return "；".join(str(p) for p in parts)
 
 
+def entry_time(entry: LedgerEntry) -> datetime:
+    """When the recorded change happened: ``effective_at`` for a back-dated service call, else the entry's time."""
+    effective = (entry.data or {}).get("effective_at")
+    if effective:
+        with contextlib.suppress(TypeError, ValueError):
+            return datetime.fromisoformat(str(effective))
+    return entry.created_at
+
+
 def _entries(case: Case) -> QuerySet[LedgerEntry]:
     return LedgerEntry.objects.filter(object_type="cases.case", object_id=str(case.pk)).order_by("seq")
 
 
 def fetch_case_timeline(case: Case) -> list[TimelineEntry]:
     """The staff timeline: every ledger entry of the case with actor, Chinese action label and detail."""
-    return [
-        TimelineEntry(e.created_at, e.actor_label, _action_label(e.action), _detail(e))
-        for e in _entries(case)
-    ]
+    return [TimelineEntry(entry_time(e), e.actor_label, _action_label(e), _detail(e)) for e in _entries(case)]
 
 
 # Plain words for applicants; actions not listed here are internal and not shown.
@@ -133,9 +149,13 @@ def plain_timeline(case: Case) -> list[TimelineEntry]:
         if action == L.EXTENSION_DECIDED and not data.get("approved"):
             continue
         detail = ""
-        if action == L.DECIDED:
+        label = str(PLAIN_LABELS[action])
+        if _filed_at_window(entry):
+            # Who filed it, without staff names: the window did, on the applicant's behalf.
+            label, detail = str(_("窗口代为申请")), str(data.get("window") or "")
+        elif action == L.DECIDED:
             detail = str(_("准予")) if data.get("approve") else str(_("不予"))
         elif action in (L.DELIVERY_CHOSEN, L.DELIVERED):
             detail = _delivery_label(data.get("mode"))
-        result.append(TimelineEntry(entry.created_at, "", str(PLAIN_LABELS[action]), detail))
+        result.append(TimelineEntry(entry_time(entry), "", label, detail))
     return result

@@ -11,7 +11,7 @@ deadlocking. Every service accepts ``now`` so tests and the demo can back-date.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
@@ -80,18 +80,39 @@ def lock_case(case: Case | int, *, related: Sequence[str] = CASE_LOCK_RELATED) -
         raise errors.CASE_NOT_FOUND.error() from None
 
 
-def append_case_ledger(case: Case, actor: Any, action: CaseLedgerAction, data: dict[str, Any]) -> None:
-    """Append ``action`` for ``case`` to the ledger, in the caller's transaction; the number (or draft id) is kept."""
+# A back-dated ``now`` (the demo loader, tests) further than this from the clock is kept in the entry.
+BACKDATE_TOLERANCE = timedelta(minutes=5)
+
+
+def append_case_ledger(
+    case: Case, actor: Any, action: CaseLedgerAction, data: dict[str, Any], *, at: datetime | None = None
+) -> None:
+    """Append ``action`` for ``case`` to the ledger, in the caller's transaction; the number (or draft id) is kept.
+
+    The entry's own time is always the moment it is written (the chain is in order). When the service was told
+    the change happened at another moment (``at``, a back-dated ``now``), that moment is kept as ``effective_at``
+    and the timelines show it, so a timeline agrees with the dates on the case's notices.
+    """
+    extra: dict[str, Any] = {}
+    if at is not None and abs(at - timezone.now()) > BACKDATE_TOLERANCE:
+        extra["effective_at"] = at.isoformat()
     append_ledger_entry(
         actor=actor,
         action=CaseLedgerAction(action).value,
         obj=case,
-        data={"number": case.number or str(case.public_id), **data},
+        data={"number": case.number or str(case.public_id), **data, **extra},
     )
 
 
 def move_case(
-    case: Case, action: str, actor: Any, *, target: str | None = None, fields: Iterable[str] = (), **data: Any
+    case: Case,
+    action: str,
+    actor: Any,
+    *,
+    target: str | None = None,
+    fields: Iterable[str] = (),
+    at: datetime | None = None,
+    **data: Any,
 ) -> None:
     """Change the state by ``action`` (checked against the table), save ``fields`` too and append the ledger entry."""
     before = case.state
@@ -99,7 +120,7 @@ def move_case(
     case.version_no += 1
     case.save(update_fields=["state", "version_no", "updated_at", *fields])
     append_case_ledger(
-        case, actor, TRANSITION_LEDGER_ACTIONS[action], {"from": before, "to": case.state, **data}
+        case, actor, TRANSITION_LEDGER_ACTIONS[action], {"from": before, "to": case.state, **data}, at=at
     )
 
 
@@ -115,14 +136,23 @@ def notify_applicant(case: Case, event: CaseEvent, title: str, body: str) -> Non
         )
 
 
+def next_notice_number(case: Case, kind: str) -> str:
+    """The number the next notice of ``kind`` on ``case`` gets (call under the case lock)."""
+    count = Notice.objects.filter(case=case, kind=kind).count()
+    return f"{case.number}-{NOTICE_NUMBER_CODES[kind]}{count + 1:02d}"
+
+
+def sentence(text: Any) -> str:
+    """``text`` without trailing punctuation, to be placed inside a message that supplies its own (no "。。")."""
+    return str(text or "").strip().rstrip("。．.，,；;：:！!？? ")
+
+
 def issue_notice(case: Case, kind: str, actor: Any, content: dict[str, Any], now: datetime) -> Notice:
     """A numbered written notice (文书) of ``kind`` on the case: ``<case number>-<code><nn>``."""
-    code = NOTICE_NUMBER_CODES[kind]
-    count = Notice.objects.filter(case=case, kind=kind).count()
     return Notice.objects.create(
         case=case,
         kind=kind,
-        number=f"{case.number}-{code}{count + 1:02d}",
+        number=next_notice_number(case, kind),
         department=case.department,
         content={"case_number": case.number, "item": case.implementation.item.name, **content},
         created_at=now,

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -27,7 +30,7 @@ from tongban.cases.engine.clock import (
 )
 from tongban.cases.engine.numbering import new_query_code, next_case_number
 from tongban.cases.events import CaseLedgerAction
-from tongban.cases.formschema import validate
+from tongban.cases.formschema import validate, validate_draft
 from tongban.cases.models import (
     Case,
     CaseMaterial,
@@ -65,6 +68,24 @@ def _validate_form(version: ItemVersion, form_data: dict[str, Any]) -> dict[str,
     return clean
 
 
+def check_draft_form_data(version: ItemVersion, form_data: Any) -> dict[str, Any]:
+    """``form_data`` as a draft may keep it (:func:`~tongban.cases.formschema.validate_draft`): lenient on what
+    is missing, strict on shape and size. ``DRAFT_FIELD_INVALID`` names the fields that do not fit;
+    ``DRAFT_TOO_LARGE`` (413) when the whole exceeds ``settings.TONGBAN_DRAFT_MAX_BYTES``."""
+    kept, problems = validate_draft(
+        version.form_schema or {}, form_data or {}, max_chars=settings.TONGBAN_DRAFT_FIELD_MAX_CHARS
+    )
+    if problems:
+        raise errors.DRAFT_FIELD_INVALID.error(fields=problems)
+    size = len(json.dumps(kept, ensure_ascii=False, default=str).encode("utf-8"))
+    if size > settings.TONGBAN_DRAFT_MAX_BYTES:
+        kb = settings.TONGBAN_DRAFT_MAX_BYTES // 1024
+        raise errors.DRAFT_TOO_LARGE.error(
+            errors.DRAFT_TOO_LARGE.message % {"kb": kb}, fields={"form_data": [kb]}
+        )
+    return kept
+
+
 def resolve_version(version: ItemVersion | None, implementation_code: str | None) -> ItemVersion:
     """The published version to apply for (given, or the current one of the implementation code), fully joined."""
     resolved = get_version_for_application(version.pk if version else None, implementation_code)
@@ -98,9 +119,16 @@ def create_case_row(
     idempotency_key: str = "",
     delivery_mode: str = "",
     delivery_address: str = "",
+    window: Any = None,
     now: datetime,
 ) -> Case:
-    """Insert the draft row for the applicant (person or enterprise) and ledger ``case.created``."""
+    """Insert the draft row for the applicant (person or enterprise) and ledger ``case.created``.
+
+    ``form_data`` is checked as a draft (:func:`check_draft_form_data`). For a window intake the ledger entry
+    names the window and the clerk, so the timeline says who filed the case.
+    """
+    access.require_applicant_kind(version, enterprise=enterprise)
+    form_data = check_draft_form_data(version, form_data)
     implementation = version.implementation
     if enterprise is not None:
         applicant_kind, name, id_number = ApplicantKind.ENTERPRISE, enterprise.name, enterprise.credit_code
@@ -124,10 +152,16 @@ def create_case_row(
         applicant_id_number=id_number,
         created_by=actor,
         idempotency_key=idempotency_key or "",
-        form_data=dict(form_data or {}),
+        form_data=form_data,
         requested_delivery_mode=delivery_mode,
         delivery_address=delivery_address,
     )
+    filed_by: dict[str, Any] = {}
+    if channel == Channel.WINDOW:
+        filed_by = {
+            "clerk": getattr(actor, "display_name", str(actor)),
+            "window": str(window) if window else "",
+        }
     append_case_ledger(
         case,
         actor,
@@ -137,7 +171,9 @@ def create_case_row(
             "implementation": implementation.code,
             "version": version.number,
             "channel": channel,
+            **filed_by,
         },
+        at=now,
     )
     return case
 
@@ -174,6 +210,12 @@ def do_create_case(
             return do_submit_case(existing, actor=actor, now=now) if submit else existing
     version = resolve_version(version, implementation_code)
     delivery_mode, delivery_address = check_delivery_choice(version, delivery_mode, delivery_address)
+    if not submit:
+        open_drafts = Case.objects.filter(created_by=actor, state=CaseState.DRAFT).count()
+        if open_drafts >= settings.TONGBAN_MAX_OPEN_DRAFTS:
+            raise errors.TOO_MANY_DRAFTS.error(
+                errors.TOO_MANY_DRAFTS.message % {"n": open_drafts}, fields={"drafts": [open_drafts]}
+            )
     authorization = None
     applicant_user, agent = actor, None
     if enterprise is not None:
@@ -225,7 +267,7 @@ def do_update_draft(
     with transaction.atomic():
         case = lock_case(case)
         access.require_can(actor, case, CasePermission.EDIT_DRAFT)
-        case.form_data = dict(form_data or {})
+        case.form_data = check_draft_form_data(case.version, form_data)
         if delivery_mode is not None:
             mode, address = check_delivery_choice(case.version, delivery_mode, delivery_address)
             case.requested_delivery_mode, case.delivery_address = mode, address
@@ -246,6 +288,28 @@ def do_update_draft(
             {"state": case.state, "fields": sorted(case.form_data)},
         )
     return case
+
+
+def do_delete_draft(case: Case, *, actor: Any) -> None:
+    """Delete a draft (草稿) of the applicant side, with its uploads (files leave storage after commit).
+
+    Only a draft, only by the applicant side (``CasePermission.DELETE_DRAFT``). The ledger keeps
+    ``case.draft_deleted`` (item, number of uploads); nothing else of the draft remains.
+    """
+    with transaction.atomic():
+        case = lock_case(case)
+        access.require_can(actor, case, CasePermission.DELETE_DRAFT)
+        rows = list(case.materials.all())
+        files = [(row.file.storage, str(row.file.name)) for row in rows if row.file]
+        append_case_ledger(
+            case,
+            actor,
+            CaseLedgerAction.DRAFT_DELETED,
+            {"state": case.state, "implementation": case.implementation.code, "materials": len(rows)},
+        )
+        case.delete()
+        for storage, path in files:
+            transaction.on_commit(partial(storage.delete, path))
 
 
 def add_material_row(
@@ -291,6 +355,7 @@ def add_material_row(
             "sha256": sha256,
             "size": size,
         },
+        at=now,
     )
     return row
 
@@ -389,6 +454,7 @@ def do_sign_commitment(case: Case, *, actor: Any, now: datetime | None = None) -
             actor,
             CaseLedgerAction.COMMITMENT_SIGNED,
             {"state": case.state, "hash": case.commitment_hash},
+            at=now,
         )
     return case
 
@@ -422,6 +488,7 @@ def submit_case(case: Case, *, actor: Any, now: datetime) -> Case:
         actor,
         fields=["number", "query_code", "submitted_at", "acceptance_deadline", "form_data"],
         channel=case.channel,
+        at=now,
     )
     issue_notice(
         case,
@@ -496,6 +563,13 @@ def check_save_application(
     one transaction. Each step is its own service call with its own ledger entry.
     """
     now = resolve_now(now)
+    key = (idempotency_key or "").strip()[:100]
+    if case is None and key:
+        # The page was sent again with the same key (a failed submit re-rendered on the new-application URL):
+        # save into the draft that key created instead of keeping its old data or starting another draft.
+        case = Case.objects.filter(created_by=actor, idempotency_key=key).first()
+        if case is not None and case.state != CaseState.DRAFT:
+            return ApplicationSave(case=case)
     try:
         if case is None:
             case = do_create_case(

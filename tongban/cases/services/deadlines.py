@@ -48,5 +48,6 @@ def do_refresh_deadline(case: Case, *, now: datetime | None = None) -> Case:
                         str(case.deadline) if case.deadline else None,
                     ],
                 },
+                at=now,
             )
     return case

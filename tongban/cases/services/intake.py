@@ -42,9 +42,10 @@ from tongban.cases.services._kernel import (
     notify_applicant,
     refreshed_deadline_fields,
     resolve_now,
+    sentence,
     signed_in_user,
 )
-from tongban.cases.services.closing import decide_case
+from tongban.cases.services.closing import decide_case, do_decide_on_the_spot
 from tongban.cases.services.review import start_review
 from tongban.catalog.choices import (
     MaterialNecessity,
@@ -136,7 +137,9 @@ def do_request_correction(
             started_at=now,
             started_by=signed_in_user(actor),
         )
-        move_case(case, CaseAction.REQUEST_CORRECTION, actor, notice=notice.number, problems=len(listed))
+        move_case(
+            case, CaseAction.REQUEST_CORRECTION, actor, notice=notice.number, problems=len(listed), at=now
+        )
         notify_applicant(
             case,
             CaseEvent.CORRECTION_REQUESTED,
@@ -170,7 +173,7 @@ def do_resubmit_correction(case: Case, *, actor: Any, now: datetime | None = Non
         close_open_intervals(case, actor, now, kind=ClockIntervalKind.CORRECTION)
         target = CaseState.IN_REVIEW if case.accepted_at else CaseState.SUBMITTED
         changed = refreshed_deadline_fields(case, now)
-        move_case(case, CaseAction.RESUBMIT, actor, target=target, fields=changed)
+        move_case(case, CaseAction.RESUBMIT, actor, target=target, fields=changed, at=now)
     return case
 
 
@@ -217,6 +220,7 @@ def accept_case(
         late=case.accepted_late,
         tolerated=[m.name for m in tolerated],
         deadline=case.deadline.isoformat() if case.deadline else None,
+        at=now,
     )
     issue_notice(
         case,
@@ -226,6 +230,7 @@ def accept_case(
             "applicant": case.applicant_name,
             "accepted_on": today.isoformat(),
             "time_limit_days": case.time_limit_days,
+            "immediate": case.time_limit_days == 0,
             "deadline": case.deadline.isoformat() if case.deadline else None,
             "tolerated": [m.name for m in tolerated],
             "supplement_deadline": case.supplement_deadline.isoformat() if case.supplement_deadline else None,
@@ -233,12 +238,16 @@ def accept_case(
         },
         now,
     )
+    if case.time_limit_days == 0:
+        # 即办件: the promise is the day of acceptance itself (当场办结), say so rather than "before <today>".
+        body = _("办件 %(number)s 已受理，为即办件，承诺当日（%(deadline)s）办结。")
+    else:
+        body = _("办件 %(number)s 已受理，承诺于 %(deadline)s 前办结。")
     notify_applicant(
         case,
         CaseEvent.ACCEPTED,
         _("您的申请已受理"),
-        _("办件 %(number)s 已受理，承诺于 %(deadline)s 前办结。")
-        % {"number": case.number, "deadline": case.deadline.isoformat() if case.deadline else "-"},
+        body % {"number": case.number, "deadline": case.deadline.isoformat() if case.deadline else "-"},
     )
     case = start_review(case, actor=actor, now=now)
     if case.commitment_signed_at:
@@ -289,7 +298,7 @@ def do_refuse_acceptance(
     """Refuse to accept (不予受理决定书 with reasons and remedies); final."""
     now = resolve_now(now)
     reason_list = [reasons] if isinstance(reasons, str) else list(reasons)
-    reason_list = [r.strip() for r in reason_list if r and r.strip()]
+    reason_list = [sentence(r) for r in reason_list if sentence(r)]
     with transaction.atomic():
         case = lock_case(case)
         access.require_can(actor, case, CaseAction.REFUSE_ACCEPTANCE)
@@ -302,7 +311,12 @@ def do_refuse_acceptance(
         case.ended_at = now
         case.end_reason = "；".join(reason_list)
         move_case(
-            case, CaseAction.REFUSE_ACCEPTANCE, actor, fields=["ended_at", "end_reason"], notice=notice.number
+            case,
+            CaseAction.REFUSE_ACCEPTANCE,
+            actor,
+            fields=["ended_at", "end_reason"],
+            notice=notice.number,
+            at=now,
         )
         notify_applicant(
             case,
@@ -360,6 +374,7 @@ def do_supplement_material(
             actor,
             CaseLedgerAction.MATERIAL_SUPPLEMENTED,
             {"state": case.state, "material": material.name, "sha256": sha256},
+            at=now,
         )
     return row
 
@@ -372,17 +387,21 @@ def check_accept_after_prereview(
     note: str = "",
     tolerated_materials: Sequence[Material] = (),
     supplement_deadline_days: int | None = None,
+    decide_on_the_spot: bool = False,
+    opinion: str = "",
     now: datetime | None = None,
 ) -> Case:
     """The pre-review page's 受理: mark the ``passed`` materials as passing, then accept, all or nothing.
 
-    A material already marked as passing is left alone (no second ledger entry).
+    A material already marked as passing is left alone (no second ledger entry). With ``decide_on_the_spot`` a
+    即办件 is also decided (准予) at once by the accepting clerk (:func:`do_decide_on_the_spot`), in the same
+    transaction: either both happen or neither.
     """
     with transaction.atomic():
         for row in passed:
             if row.review_status != MaterialReviewStatus.PASS:
                 do_prereview_material(row, actor=actor, ok=True)
-        return do_accept_case(
+        case = do_accept_case(
             case,
             actor=actor,
             note=note,
@@ -390,3 +409,6 @@ def check_accept_after_prereview(
             supplement_deadline_days=supplement_deadline_days,
             now=now,
         )
+        if decide_on_the_spot:
+            case = do_decide_on_the_spot(case, actor=actor, opinion=opinion, now=now)
+        return case

@@ -53,6 +53,7 @@ from tongban.catalog.choices import (
     VERIFICATION_STEP,
     FlowKind,
 )
+from tongban.catalog.models import FlowTemplate
 from tongban.catalog.queries import fetch_flow_templates
 from tongban.catalog.services import ensure_flow_templates
 from tongban.core.calendar import add_working_days
@@ -132,6 +133,7 @@ def start_review(case: Case, *, actor: Any, now: datetime) -> Case:
         fields=["flow_template", "flow_state"],
         flow=template.key,
         tasks=[t.step for t in created],
+        at=now,
     )
     return case
 
@@ -156,12 +158,21 @@ def _lock_task(task: CaseTask | int) -> tuple[Case, CaseTask]:
     return case, locked
 
 
-def _task_ledger(case: Case, actor: Any, action: CaseLedgerAction, task: CaseTask, **data: Any) -> None:
+def _task_ledger(
+    case: Case,
+    actor: Any,
+    action: CaseLedgerAction,
+    task: CaseTask,
+    *,
+    at: datetime | None = None,
+    **data: Any,
+) -> None:
     append_case_ledger(
         case,
         actor,
         action,
         {"state": case.state, "task": task.pk, "step": task.step, "department": task.department_id, **data},
+        at=at,
     )
 
 
@@ -178,7 +189,7 @@ def do_claim_task(task: CaseTask, *, actor: Any, now: datetime | None = None) ->
             raise errors.TASK_CLAIMED_BY_OTHER.error()
         task.state, task.assignee, task.version = TaskState.CLAIMED, actor, task.version + 1
         task.save(update_fields=["state", "assignee", "version"])
-        _task_ledger(case, actor, CaseLedgerAction.TASK_CLAIMED, task)
+        _task_ledger(case, actor, CaseLedgerAction.TASK_CLAIMED, task, at=now)
     return task
 
 
@@ -230,7 +241,7 @@ def do_complete_task(
             if outcome == TaskOutcome.RETURN:
                 raise errors.TASK_INVALID_OUTCOME.error()
             _finish_task(task, actor, outcome, opinion, now)
-            _task_ledger(case, actor, CaseLedgerAction.TASK_COMPLETED, task, outcome=outcome)
+            _task_ledger(case, actor, CaseLedgerAction.TASK_COMPLETED, task, outcome=outcome, at=now)
             return task
         if task.kind == TaskKind.FLOW and case.state != CaseState.IN_REVIEW:
             raise errors.CASE_INVALID_STATE.error()
@@ -241,6 +252,14 @@ def do_complete_task(
             raise errors.TASK_RETURN_NOT_ALLOWED.error()
         if outcome in (TaskOutcome.RETURN, TaskOutcome.REJECT) and not opinion:
             raise errors.REASON_REQUIRED.error()
+        if (
+            task.kind == TaskKind.FLOW
+            and actor.pk in _previous_step_completers(case, task)
+            and (
+                FlowTemplate.objects.filter(pk=case.flow_template_id or 0, separation_of_duties=True).exists()
+            )
+        ):
+            raise errors.SAME_PERSON_CONSECUTIVE_STEPS.error(fields={"step": task.step})
         assert case.flow_state is not None  # set on acceptance, before any flow task exists
         workflow = load_workflow(case.flow_state)
         if task.step == DECISION_STEP and outcome != TaskOutcome.RETURN:
@@ -263,6 +282,7 @@ def do_complete_task(
             task,
             outcome=outcome,
             next=[t.step for t in created],
+            at=now,
         )
         if task.step == DECISION_STEP and outcome != TaskOutcome.RETURN:
             decide_case(
@@ -277,6 +297,34 @@ def do_complete_task(
             case.version_no += 1
             case.save(update_fields=["flow_state", "version_no", "updated_at"])
     return task
+
+
+def _previous_step_completers(case: Case, task: CaseTask) -> set[int]:
+    """Who completed the step just before ``task`` on this case (岗位分离: they may not take ``task`` too).
+
+    The step before is the latest completed flow step other than ``task``'s own (parallel instances of the same
+    step are siblings, not consecutive); all its contiguous completions count, so the 决定 after a 并联 review
+    may be taken by none of the reviewers. After a 退回 the one who returned it is the step before. The caller
+    applies it only when the case's flow template separates duties (``FlowTemplate.separation_of_duties``).
+    """
+    done = (
+        case.tasks.filter(kind=TaskKind.FLOW, state=TaskState.COMPLETED)
+        .exclude(pk=task.pk)
+        .order_by("-completed_at", "-id")
+        .values_list("step", "completed_by_id")
+    )
+    previous_step: str | None = None
+    people: set[int] = set()
+    for step, person in done:
+        if previous_step is None:
+            if step == task.step:
+                continue
+            previous_step = step
+        if step != previous_step:
+            break
+        if person is not None:
+            people.add(person)
+    return people
 
 
 def _finish_task(task: CaseTask, actor: Any, outcome: str, opinion: str, now: datetime) -> None:
@@ -368,6 +416,7 @@ def do_add_signer(
             signer=signer.pk,
             signer_department=department.pk,
             note=note,
+            at=now,
         )
     return signer
 

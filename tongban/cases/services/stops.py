@@ -85,6 +85,7 @@ def do_start_special_procedure(
             fields=changed,
             procedure=kind,
             expected_days=expected_days,
+            at=now,
         )
     return interval
 
@@ -108,6 +109,7 @@ def do_finish_special_procedure(
             actor,
             fields=changed,
             deadline=case.deadline.isoformat() if case.deadline else None,
+            at=now,
         )
     return case
 
@@ -136,6 +138,7 @@ def do_request_extension(
             actor,
             CaseLedgerAction.EXTENSION_REQUESTED,
             {"state": case.state, "extension": extension.pk, "days": days},
+            at=now,
         )
     return extension
 
@@ -182,5 +185,6 @@ def do_decide_extension(
                 "days": extension.days,
                 "deadline": case.deadline.isoformat() if case.deadline else None,
             },
+            at=now,
         )
     return extension

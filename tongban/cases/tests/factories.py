@@ -61,6 +61,7 @@ class World:
     reviewer: Any
     reviewer2: Any  # a second reviewer of the lead department
     approver: Any
+    approver2: Any  # a second approver of the lead department (决定 after the first one's 审核, 岗位分离)
     reviewer_ga: Any
     approver_ga: Any
     reviewer_zj: Any
@@ -95,6 +96,7 @@ def make_world() -> World:
         reviewer=make_staff("t_reviewer_scjg", Role.REVIEWER, department=scjg),
         reviewer2=make_staff("t_reviewer2_scjg", Role.REVIEWER, department=scjg),
         approver=make_staff("t_approver_scjg", Role.APPROVER, department=scjg),
+        approver2=make_staff("t_approver2_scjg", Role.APPROVER, department=scjg),
         reviewer_ga=make_staff("t_reviewer_ga", Role.REVIEWER, department=ga),
         approver_ga=make_staff("t_approver_ga", Role.APPROVER, department=ga),
         reviewer_zj=make_staff("t_reviewer_zj", Role.REVIEWER, department=zj),
@@ -192,7 +194,8 @@ def in_review_case(
 def decided_case(world: World, version: ItemVersion, *, now: datetime | None = None) -> Case:
     """A case of ``version`` walked through the single-department flow to an approving decision."""
     case = in_review_case(world, version, now=now)
-    for step, actor in (("review", world.reviewer), ("audit", world.approver), ("decide", world.approver)):
+    steps = (("review", world.reviewer), ("audit", world.approver), ("decide", world.approver2))
+    for step, actor in steps:
         services.do_complete_task(
             open_task(case, step), actor=actor, outcome="approve", opinion="同意", now=now
         )

@@ -41,7 +41,7 @@ def refused(code: str, call: Callable[..., Any], *args: Any, **kwargs: Any) -> D
 
 
 def walk_single(world: World, case: Case) -> Case:
-    """Complete 审查 → 审核 → 决定 (approve) on a single-department case."""
+    """Complete 审查 → 审核 → 决定 (approve) on a single-department case, 决定 by a second approver (岗位分离)."""
     services.do_complete_task(
         open_task(case, "review"), actor=world.reviewer, outcome="approve", opinion="齐全"
     )
@@ -49,6 +49,6 @@ def walk_single(world: World, case: Case) -> Case:
         open_task(case, "audit"), actor=world.approver, outcome="approve", opinion="同意"
     )
     services.do_complete_task(
-        open_task(case, "decide"), actor=world.approver, outcome="approve", opinion="准予"
+        open_task(case, "decide"), actor=world.approver2, outcome="approve", opinion="准予"
     )
     return Case.objects.get(pk=case.pk)

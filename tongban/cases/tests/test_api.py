@@ -266,7 +266,7 @@ def test_the_applicant_chooses_delivery_over_the_api_and_the_hand_out_follows_it
     for step, user in (("review", world.reviewer), ("audit", world.approver)):
         task = CaseTask.objects.get(case__number=number, step=step, state="open")
         assert Api(user).post(f"/tasks/{task.pk}/complete", {"outcome": "approve"}).status_code == 200
-    assert Api(world.approver).post(f"/cases/{number}/decide", {"approve": True}).status_code == 200
+    assert Api(world.approver2).post(f"/cases/{number}/decide", {"approve": True}).status_code == 200
     pickup = Case.objects.get(number=number).pickup_code
     mismatch = clerk.post(f"/cases/{number}/deliver", {"mode": "window", "pickup_code": pickup})
     assert mismatch.status_code == 409 and mismatch.json()["code"] == "DELIVERY_MODE_MISMATCH"

@@ -278,3 +278,67 @@ def test_the_applicant_chooses_the_delivery_mode_on_the_case_page(client, world,
     response = client.post(reverse("cases:case_choose_delivery", args=[case.ref]), {"mode": "window"})
     case.refresh_from_db()
     assert response.status_code == 302 and case.requested_delivery_mode == "window"
+
+
+# --- drafts, 即办件, pickup codes (issue 7) ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "citizen2", "clerk", "reviewer"])
+def test_only_the_applicant_deletes_their_draft(client, world, persona):
+    draft = services.do_create_case(actor=world.citizen, version=make_item(world.scjg), form_data={})
+    _login(client, _persona(world, persona))
+    _assert_refused(client.post(reverse("cases:draft_delete", args=[draft.ref])), persona)
+    assert type(draft).objects.filter(pk=draft.pk).exists()
+
+
+def test_the_applicant_deletes_a_draft_from_the_page(client, world):
+    draft = services.do_create_case(actor=world.citizen, version=make_item(world.scjg), form_data={})
+    client.force_login(world.citizen)
+    assert client.get(reverse("cases:draft_delete", args=[draft.ref])).status_code == 405
+    response = client.post(reverse("cases:draft_delete", args=[draft.ref]))
+    assert response.status_code == 302 and response["Location"] == reverse("cases:my_cases")
+    assert not type(draft).objects.filter(pk=draft.pk).exists()
+
+
+def test_a_submitted_case_cannot_be_deleted_as_a_draft(client, world, case):
+    client.force_login(world.citizen)
+    response = client.post(reverse("cases:draft_delete", args=[case.ref]))
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "cases:case_detail", args=[case.ref]
+    )
+    case.refresh_from_db()
+    assert case.state == CaseState.SUBMITTED
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"), [("reviewer", 404), ("clerk_township", 404), ("citizen", 404)]
+)
+def test_only_a_clerk_in_scope_decides_on_the_spot(client, world, persona, status):
+    case = in_review_case(world, make_item(world.scjg, promised_days=0))
+    client.force_login(getattr(world, persona))
+    response = client.post(reverse("cases:decide_on_the_spot", args=[case.number]), {"opinion": "x"})
+    case.refresh_from_db()
+    assert response.status_code == status and case.state == CaseState.IN_REVIEW
+    client.force_login(world.clerk)
+    response = client.post(reverse("cases:decide_on_the_spot", args=[case.number]), {"opinion": ""})
+    case.refresh_from_db()
+    assert response.status_code == 302 and case.state == CaseState.DECIDED
+
+
+@pytest.mark.parametrize("persona", ["reviewer", "clerk_township", "citizen", "anonymous"])
+def test_only_a_clerk_in_scope_sends_the_pickup_code(client, world, persona):
+    from tongban.cases.tests.factories import decided_case
+
+    case = decided_case(world, make_item(world.scjg))
+    _login(client, _persona(world, persona))
+    response = client.post(reverse("cases:send_pickup_code", args=[case.number]))
+    if persona == "anonymous":
+        _assert_refused(response, persona)
+    else:
+        assert response.status_code == 404
+    case.refresh_from_db()
+    assert case.pickup_code_sent_at is None
+    client.force_login(world.clerk)
+    assert client.post(reverse("cases:send_pickup_code", args=[case.number])).status_code == 302
+    case.refresh_from_db()
+    assert case.pickup_code_sent_at is not None

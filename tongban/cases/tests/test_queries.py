@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import time_machine
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tongban.accounts.services import do_authorize_agent
 from tongban.cases import access, queries, services
+from tongban.cases.models import Case
 from tongban.cases.tests.factories import (
     World,
     at,
@@ -224,3 +226,122 @@ def test_an_item_without_modes_offers_window_pickup(world: World) -> None:
     assert queries.offered_delivery_modes(version) == ["window"]
     version.delivery_modes = ["electronic", "bogus", "window"]
     assert queries.offered_delivery_modes(version) == ["window", "electronic"]
+
+
+def _mixed_cases(world: World) -> dict[str, Case]:
+    """Cases with every warning level, made on dates before the frozen "today" of 2025-10-20."""
+    from tongban.cases.tests.helpers import walk_single
+
+    accept = services.do_accept_case
+    cases = {
+        "red": accept(submitted_case(world, make_item(world.scjg), now=at("2025-09-26 10:00")),
+                      actor=world.clerk, now=at("2025-09-26 10:00")),  # 10 days → due 10-16, overdue
+        "red_more": accept(submitted_case(world, make_item(world.scjg), now=at("2025-09-22 10:00")),
+                           actor=world.clerk, now=at("2025-09-22 10:00")),  # due 10-10
+        "yellow": accept(submitted_case(world, make_item(world.scjg), now=at("2025-10-10 10:00")),
+                         actor=world.clerk, now=at("2025-10-10 10:00")),  # due 10-24: 4 left of 10
+        "yellow_20pct": accept(submitted_case(world, make_item(world.scjg, promised_days=20), now=at("2025-09-29 10:00")),
+                               actor=world.clerk, now=at("2025-09-29 10:00")),  # due 11-04: 11 left of 20? green
+        "green": accept(submitted_case(world, make_item(world.scjg), now=at("2025-10-17 10:00")),
+                        actor=world.clerk, now=at("2025-10-17 10:00")),
+        "acceptance": submitted_case(world, make_item(world.scjg), now=at("2025-10-17 10:00")),
+        "acceptance_late": submitted_case(world, make_item(world.scjg), now=at("2025-10-09 10:00")),
+    }  # fmt: skip
+    stopped = accept(submitted_case(world, make_item(world.scjg), now=at("2025-09-26 10:00")),
+                     actor=world.clerk, now=at("2025-09-26 10:00"))  # fmt: skip
+    services.do_start_special_procedure(stopped, actor=world.reviewer, kind="hearing", reason="听证",
+                                        expected_days=30, now=at("2025-09-29 09:00"))  # fmt: skip
+    cases["stopped"] = stopped  # frozen on 9-29 with 8 days left: green, though overdue by the calendar
+    correction = submitted_case(world, make_item(world.scjg), now=at("2025-10-09 10:00"))
+    services.do_request_correction(correction, actor=world.clerk, problems=[(correction.materials.get(), "不清晰")],
+                                   now=at("2025-10-13 09:00"))  # fmt: skip
+    cases["correction"] = correction
+    cases["decided"] = walk_single(
+        world, in_review_case(world, make_item(world.scjg), now=at("2025-10-16 10:00"))
+    )
+    return cases
+
+
+def test_the_supervision_list_puts_overdue_first_then_yellow_with_counts_by_level(world: World) -> None:
+    from tongban.cases.engine.clock import warning_level
+
+    with time_machine.travel(at("2025-10-20 09:00"), tick=False):
+        cases = _mixed_cases(world)
+        listed, counts = queries.fetch_cases_for_supervision(world.supervisor)
+        rows = list(listed)
+        # The SQL level agrees with the clock's own rule for every case.
+        for case in rows:
+            assert case.level == warning_level(Case.objects.get(pk=case.pk)), case
+        levels = [c.level for c in rows]
+        assert levels == sorted(levels, key=["red", "yellow", "green", "none"].index)
+        assert rows[0].pk == cases["red_more"].pk  # the most overdue first
+        assert cases["red"].pk in [c.pk for c in rows[1:3]]
+        assert counts == {
+            "red": levels.count("red"),
+            "yellow": levels.count("yellow"),
+            "green": levels.count("green"),
+            "none": levels.count("none"),
+        }
+        assert counts["red"] >= 3 and counts["yellow"] >= 1 and counts["none"] >= 1
+        assert {c.level for c in rows if c.pk == cases["stopped"].pk} == {"green"}
+        only_yellow, same = queries.fetch_cases_for_supervision(world.supervisor, level="yellow")
+        assert {c.level for c in only_yellow} == {"yellow"} and same == counts
+        _nothing, none_counts = queries.fetch_cases_for_supervision(world.supervisor_xiangfu)
+        assert none_counts == {"red": 0, "yellow": 0, "green": 0, "none": 0}
+
+
+def test_the_supervision_list_query_count_does_not_grow_with_cases(world: World) -> None:
+    with time_machine.travel(at("2025-10-20 09:00"), tick=False):
+        _mixed_cases(world)
+
+        def run() -> int:
+            with CaptureQueriesContext(connection) as captured:
+                listed, _counts = queries.fetch_cases_for_supervision(world.supervisor)
+                list(listed[:30])
+            return len(captured)
+
+        run()  # warms the per-process calendar cache
+        baseline = run()
+        _mixed_cases(world)
+        assert run() == baseline
+
+
+def test_the_supervision_page_shows_the_counts_by_level(client, world: World) -> None:  # type: ignore[no-untyped-def]
+    from django.urls import reverse
+
+    with time_machine.travel(at("2025-10-20 09:00"), tick=False):
+        _mixed_cases(world)
+        client.force_login(world.supervisor)
+        response = client.get(reverse("cases:supervision"))
+        counts = response.context["level_counts"]
+        assert set(counts) == {"red", "yellow", "green", "none"}
+        assert f"红牌（已超期） {counts['red']} 件" in response.content.decode()
+        first = response.context["page"].object_list[0]
+        assert first.level == "red"
+
+
+def test_a_refusal_to_accept_is_said_once_in_public(world: World) -> None:
+    case = services.do_refuse_acceptance(
+        submitted_case(world, make_item(world.scjg)), actor=world.clerk, reasons=["不属于本机关职权范围。"]
+    )
+    row = next(r for r in queries.fetch_public_disclosure() if r["number"] == case.number)
+    assert row["state_label"] == "不予受理" and row["result"] == ""
+    progress = queries.get_public_progress(case.number, case.query_code)
+    assert progress["state_label"] == "不予受理" and progress["result"] == ""
+
+
+def test_notice_contents_for_staff_mask_a_person_but_not_an_enterprise(world: World) -> None:
+    case = submitted_case(world, make_item(world.scjg))
+    receipt = case.notices.get(kind="receipt")
+    assert receipt.content["applicant"] == "王秀英"
+    masked = queries.masked_notice_content(receipt)
+    assert masked["applicant"] != "王秀英" and masked["applicant"].startswith("王")
+    assert masked["query_code"] == receipt.content["query_code"]
+    company = services.do_create_case(
+        actor=world.agent,
+        version=make_item(world.scjg, materials=()),
+        enterprise=world.enterprise,
+        submit=True,
+    )
+    notice = company.notices.get(kind="receipt")
+    assert queries.masked_notice_content(notice)["applicant"] == world.enterprise.name

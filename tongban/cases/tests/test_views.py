@@ -320,9 +320,8 @@ def test_refusing_acceptance_without_reasons_is_refused(client, world):
 
 def test_pickup_with_the_wrong_code_delivers_nothing(client, world):
     case = in_review_case(world, make_item(world.scjg))
-    for step in ("review", "audit", "decide"):
+    for step, actor in (("review", world.reviewer), ("audit", world.approver), ("decide", world.approver2)):
         task = open_task(case, step)
-        actor = world.reviewer if step == "review" else world.approver
         services.do_claim_task(task, actor=actor)
         services.do_complete_task(task, actor=actor, outcome="approve", opinion="同意")
     case.refresh_from_db()
@@ -723,11 +722,10 @@ def test_the_case_page_shows_the_pickup_code_for_window_and_the_tracking_number_
 
 def test_the_case_page_links_the_electronic_result(client, world):
     case = decided_case(world, make_item(world.scjg, delivery_modes=("electronic",)))
-    services.do_choose_delivery(case, actor=world.citizen, mode="electronic")
+    # Choosing 电子送达 once the decision exists delivers it to the account at once.
+    case = services.do_choose_delivery(case, actor=world.citizen, mode="electronic")
+    assert case.state == CaseState.CLOSED
     client.force_login(world.citizen)
-    page = client.get(reverse("cases:case_detail", args=[case.ref])).content.decode()
-    assert 'id="electronic-info"' in page
-    services.do_deliver_case(case, actor=world.clerk, mode="electronic")
     page = client.get(reverse("cases:case_detail", args=[case.ref])).content.decode()
     decision = case.notices.get(kind="decision")
     assert 'id="electronic-result"' in page
@@ -758,3 +756,151 @@ def test_window_pickup_is_refused_when_the_applicant_chose_post(client, world):
     response = client.post(reverse("cases:pickup"), {"number": case.number, "pickup_code": case.pickup_code})
     case.refresh_from_db()
     assert response.status_code == 409 and case.state == CaseState.DECIDED
+
+
+# --- issue 7: enterprise at the window, 即办件, pickup codes, drafts, polish --------------------------------------
+
+
+def _organisation_item(world, **extra):
+    from tongban.catalog.models import ItemVersion
+
+    version = make_item(world.scjg, materials=(), **extra)
+    ItemVersion.objects.filter(pk=version.pk).update(service_objects=["2", "6"])
+    return ItemVersion.objects.get(pk=version.pk)
+
+
+def test_the_window_takes_in_an_enterprise_application_through_its_agent(client, world):
+    from tongban.accounts.testing import make_id_number
+
+    version = _organisation_item(world)
+    client.force_login(world.clerk)
+    page = client.get(reverse("cases:window_intake"), {"code": version.implementation.code}).content.decode()
+    assert 'id="enterprise-fields"' in page and "经办人身份核验" in page and 'id="proxy-fields"' not in page
+    data = {
+        "code": version.implementation.code,
+        "applicant_kind": "enterprise",
+        "id_number": make_id_number("view-agent"),
+        "name": "钱经办",
+        "idempotency_key": "e1",
+    }
+    # Without the enterprise the form says what is missing and keeps what was typed.
+    response = client.post(reverse("cases:window_intake"), data)
+    body = response.content.decode()
+    assert response.status_code == 422 and "请填写申请单位的统一社会信用代码" in body and "钱经办" in body
+    assert not Case.objects.exists()
+    response = client.post(
+        reverse("cases:window_intake"),
+        {
+            **data,
+            "credit_code": world.enterprise.credit_code,
+            "enterprise_name": world.enterprise.name,
+            "agent_letter_note": "授权委托书原件已核验",
+        },
+    )
+    case = Case.objects.get()
+    assert response.status_code == 302 and case.enterprise == world.enterprise
+    assert case.agent.real_name == "钱经办" and case.applicant_name == world.enterprise.name
+    staff_page = client.get(reverse("cases:staff_case", args=[case.number])).content.decode()
+    assert world.enterprise.name in staff_page and "窗口收件" in staff_page
+
+
+def test_a_person_only_item_shows_no_enterprise_fields(client, world):
+    from tongban.catalog.models import ItemVersion
+
+    version = make_item(world.scjg, materials=())
+    ItemVersion.objects.filter(pk=version.pk).update(service_objects=["1"])
+    client.force_login(world.clerk)
+    page = client.get(reverse("cases:window_intake"), {"code": version.implementation.code}).content.decode()
+    assert 'id="enterprise-fields"' not in page and 'id="proxy-fields"' in page
+
+
+def test_the_pre_review_page_decides_an_immediate_item_on_the_spot(client, world):
+    normal = submitted_case(world, make_item(world.scjg, promised_days=5))
+    client.force_login(world.clerk)
+    assert (
+        'id="on-the-spot"'
+        not in client.get(reverse("cases:pre_review", args=[normal.number])).content.decode()
+    )
+    case = submitted_case(world, make_item(world.scjg, promised_days=0))
+    page = client.get(reverse("cases:pre_review", args=[case.number])).content.decode()
+    assert 'id="on-the-spot"' in page
+    response = client.post(
+        reverse("cases:pre_review", args=[case.number]),
+        {"action": "accept", "decide_on_the_spot": "on", "opinion": "当场核验原件无误"},
+    )
+    case.refresh_from_db()
+    assert response.status_code == 302 and case.state == CaseState.DECIDED
+    assert case.decision.opinion == "当场核验原件无误" and case.decision.decided_by == world.clerk
+
+
+def test_the_staff_page_offers_the_on_the_spot_decision_to_the_accepting_window_only(client, world):
+    case = in_review_case(world, make_item(world.scjg, promised_days=0))
+    client.force_login(world.reviewer)
+    assert (
+        'id="decide-on-the-spot"'
+        not in client.get(reverse("cases:staff_case", args=[case.number])).content.decode()
+    )
+    client.force_login(world.clerk)
+    assert (
+        'id="decide-on-the-spot"'
+        in client.get(reverse("cases:staff_case", args=[case.number])).content.decode()
+    )
+
+
+def test_the_pickup_page_sends_the_code_and_locks_after_wrong_codes(client, world):
+    case = decided_case(world, make_item(world.scjg))
+    client.force_login(world.clerk)
+    response = client.post(reverse("cases:pickup"), {"number": case.number, "action": "send_code"})
+    case.refresh_from_db()
+    assert response.status_code == 302 and case.pickup_code_sent_at is not None
+    wrong = "000000" if case.pickup_code != "000000" else "111111"
+    for _attempt in range(services.PICKUP_FREE_ATTEMPTS):
+        response = client.post(reverse("cases:pickup"), {"number": case.number, "pickup_code": wrong})
+        assert response.status_code == 422 and "取件码不正确" in response.content.decode()
+    response = client.post(reverse("cases:pickup"), {"number": case.number, "pickup_code": case.pickup_code})
+    assert response.status_code == 429 and "输错次数过多" in response.content.decode()
+    assert case.pickup_code not in response.content.decode()
+    case.refresh_from_db()
+    assert case.state == CaseState.DECIDED and case.pickup_failed_attempts == services.PICKUP_FREE_ATTEMPTS
+
+
+def test_the_deliver_form_asks_for_a_reason_when_the_applicant_has_not_chosen(client, world):
+    case = decided_case(world, make_item(world.scjg, delivery_modes=("window", "post")))
+    client.force_login(world.clerk)
+    url = reverse("cases:deliver", args=[case.number])
+    response = client.post(url, {"mode": "post", "tracking_number": "SF1"})
+    assert response.status_code == 422 and "须填写理由" in response.content.decode()
+    response = client.post(url, {"mode": "post", "tracking_number": "SF1", "reason": "申请人来电要求邮寄"})
+    case.refresh_from_db()
+    assert response.status_code == 302 and case.state == CaseState.CLOSED
+
+
+def test_staff_pages_show_a_short_fingerprint_and_a_real_signer_placeholder(client, world):
+    case = in_review_case(world, make_item(world.scjg))
+    task = open_task(case, "review")
+    services.do_claim_task(task, actor=world.reviewer)
+    client.force_login(world.reviewer)
+    page = client.get(reverse("cases:staff_case", args=[case.number])).content.decode()
+    sha = case.materials.get().sha256
+    assert f">{sha}<" not in page and sha[:12] in page
+    assert "请选择加签部门" in page and "---------" not in page
+
+
+def test_a_draft_page_posts_to_the_draft_and_can_be_deleted(client, world, version):
+    client.force_login(world.citizen)
+    response = _post_apply(
+        client, _apply_url(version), applicant_name="王秀英"
+    )  # submit fails: phone missing
+    case = Case.objects.get()
+    page = response.content.decode()
+    assert response.status_code == 422
+    assert f'action="{reverse("cases:draft_edit", args=[case.ref])}"' in page and 'id="delete-draft"' in page
+    listing = client.get(reverse("cases:my_cases")).content.decode()
+    assert reverse("cases:draft_delete", args=[case.ref]) in listing
+
+
+def test_the_apply_page_says_an_immediate_item_is_finished_on_the_spot(client, world):
+    version = make_item(world.scjg, promised_days=0)
+    client.force_login(world.citizen)
+    page = client.get(_apply_url(version)).content.decode()
+    assert "即办件，受理后当场办结" in page

@@ -6,6 +6,7 @@ from tongban.cases.views.applicant import (
     case_detail,
     choose_delivery,
     correction_upload,
+    draft_delete,
     draft_edit,
     material_download,
     my_cases,
@@ -17,9 +18,11 @@ from tongban.cases.views.applicant import (
 )
 from tongban.cases.views.public import disclosure, progress
 from tongban.cases.views.staff import (
+    decide_on_the_spot,
     deliver,
     extension_request,
     inbox,
+    send_pickup_code,
     special_finish,
     special_start,
     staff_case,
@@ -37,8 +40,10 @@ __all__ = [
     "case_detail",
     "choose_delivery",
     "correction_upload",
+    "decide_on_the_spot",
     "deliver",
     "disclosure",
+    "draft_delete",
     "draft_edit",
     "extension_decide",
     "extension_request",
@@ -50,6 +55,7 @@ __all__ = [
     "pre_review",
     "progress",
     "resubmit",
+    "send_pickup_code",
     "special_finish",
     "special_start",
     "staff_case",

@@ -70,6 +70,22 @@ def draft_edit(request: HttpRequest, ref: str) -> HttpResponse:
     return _application_page(request, case.version, case=case)
 
 
+@login_required
+@require_POST
+def draft_delete(request: HttpRequest, ref: str) -> HttpResponse:
+    """删除草稿: the applicant deletes one of their drafts (with its uploads)."""
+    case = case_or_404(request.user, ref)
+    try:
+        services.do_delete_draft(case, actor=request.user)
+    except DomainError as exc:
+        if exc.code == errors.CASE_NOT_FOUND.code:
+            raise Http404(str(exc.message)) from exc
+        messages.error(request, str(exc.message))
+        return redirect("cases:case_detail", ref=case.ref)
+    messages.success(request, _("草稿已删除。"))
+    return redirect("cases:my_cases")
+
+
 def _material_rows(version: Any, case: Any, upload_errors: dict[int, str]) -> list[dict[str, Any]]:
     current = {}
     if case is not None:

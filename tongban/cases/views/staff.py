@@ -135,6 +135,9 @@ def _staff_context(
         "can_extend": CasePermission.REQUEST_EXTENSION in allowed,
         "can_prereview": CasePermission.PREREVIEW in allowed,
         "can_deliver": CaseAction.DELIVER in allowed,
+        "can_decide_on_the_spot": CasePermission.DECIDE_ON_THE_SPOT in allowed,
+        "can_send_pickup_code": CasePermission.SEND_PICKUP_CODE in allowed,
+        "on_the_spot_form": forms.OnTheSpotForm(),
         "can_terminate": CaseAction.TERMINATE in allowed,
         "special_form": forms.SpecialProcedureForm(),
         "finish_form": forms.FinishSpecialProcedureForm(),
@@ -303,6 +306,7 @@ def deliver(request: HttpRequest, number: str) -> HttpResponse:
             mode=data["mode"],
             tracking_number=data["tracking_number"],
             pickup_code=data["pickup_code"].strip(),
+            reason=data["reason"],
         )
         return _("已送达，办件办结。")
 
@@ -319,3 +323,27 @@ def terminate(request: HttpRequest, number: str) -> HttpResponse:
         return _("办件已终止。")
 
     return _case_action(request, number, forms.ReasonForm, run, "terminate_form")
+
+
+@login_required
+@require_POST
+def decide_on_the_spot(request: HttpRequest, number: str) -> HttpResponse:
+    """即办件: the window that accepted it decides 准予 at once (当场办结)."""
+
+    def run(case: Any, data: dict[str, Any]) -> str:
+        services.do_decide_on_the_spot(case, actor=request.user, opinion=data["opinion"])
+        return _("已当场作出准予决定，请按申请人选择的方式送达。")
+
+    return _case_action(request, number, forms.OnTheSpotForm, run, "on_the_spot_form")
+
+
+@login_required
+@require_POST
+def send_pickup_code(request: HttpRequest, number: str) -> HttpResponse:
+    """Send the pickup code to the applicant (a result waiting at the window)."""
+
+    def run(case: Any, data: dict[str, Any]) -> str:
+        services.do_send_pickup_code(case, actor=request.user)
+        return _("取件码已发送给申请人。")
+
+    return _case_action(request, number, forms.OptionalReasonForm, run, "send_code_form")

@@ -25,11 +25,12 @@ def supervision(request: HttpRequest) -> HttpResponse:
     require_role(request.user, Role.SUPERVISOR)
     level = request.GET.get("level") or None
     state = request.GET.get("state") or None
-    cases = list(queries.fetch_cases_for_staff(request.user, state=state, level=level))
+    cases, level_counts = queries.fetch_cases_for_supervision(request.user, state=state, level=level)
     page = Paginator(cases, 30).get_page(request.GET.get("page"))
     annotate_clock(list(page.object_list))
     context = {
         "page": page,
+        "level_counts": level_counts,
         "level": level or "",
         "state": state or "",
         "states": CaseState.choices,

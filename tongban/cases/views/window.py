@@ -15,8 +15,10 @@ from django.views.decorators.http import require_http_methods
 from tongban.accounts.access import user_has_role
 from tongban.accounts.choices import Role
 from tongban.cases import access, errors, forms, services
+from tongban.cases.access import serves_natural_persons, serves_organisations
 from tongban.cases.choices import DeliveryMode
 from tongban.cases.documents.uploads import ACCEPT_ATTRIBUTE, check_upload, max_upload_mb
+from tongban.cases.engine.clock import is_immediate
 from tongban.cases.formschema import SchemaForm, display_rows
 from tongban.cases.views._common import (
     FORM_PREFIX,
@@ -40,6 +42,16 @@ def _window_items(user: Any) -> list[Any]:
     ]
 
 
+def _applicant_kinds(version: Any) -> tuple[str, ...]:
+    """The applicant kinds the item's 服务对象 allow at the window: natural persons, organisations or both."""
+    kinds = []
+    if serves_natural_persons(version):
+        kinds.append(forms.PERSON)
+    if serves_organisations(version):
+        kinds.append(forms.ENTERPRISE)
+    return tuple(kinds) or (forms.PERSON,)
+
+
 def _clerk_window(user: Any) -> Any:
     position = user.positions.filter(is_active=True, window__isnull=False).select_related("window").first()
     return position.window if position else None
@@ -61,8 +73,9 @@ def window_intake(request: HttpRequest) -> HttpResponse:
     version = get_published_implementation(code).current_version
     assert version is not None  # a published implementation always has its current version
     status = 200
+    kinds = _applicant_kinds(version)
     if request.method == "POST":
-        applicant_form = forms.WindowApplicantForm(request.POST)
+        applicant_form = forms.WindowApplicantForm(request.POST, kinds=kinds)
         schema_form = SchemaForm(version.form_schema or {}, data=request.POST, prefix=FORM_PREFIX)
         upload_errors: dict[int, str] = {}
         files = []
@@ -91,7 +104,9 @@ def window_intake(request: HttpRequest) -> HttpResponse:
                     window=_clerk_window(request.user),
                     principal_id_number=data["principal_id_number"],
                     principal_name=data["principal_name"],
-                    authorization_note=data["authorization_note"],
+                    authorization_note=data["agent_letter_note"] or data["authorization_note"],
+                    enterprise_credit_code=data["credit_code"],
+                    enterprise_name=data["enterprise_name"],
                     idempotency_key=request.POST.get("idempotency_key", ""),
                 )
             except DomainError as exc:
@@ -112,7 +127,7 @@ def window_intake(request: HttpRequest) -> HttpResponse:
                 )
             )
     else:
-        applicant_form = forms.WindowApplicantForm()
+        applicant_form = forms.WindowApplicantForm(kinds=kinds)
         schema_form = SchemaForm(version.form_schema or {}, prefix=FORM_PREFIX)
         upload_errors = {}
     context.update(
@@ -148,7 +163,8 @@ def _prereview_context(case: Any, *, accept_form: Any = None, refuse_form: Any =
         "uploaded": uploaded,
         "missing": missing,
         "form_rows": display_rows(version.form_schema or {}, case.form_data or {}, mask=True),
-        "accept_form": accept_form or forms.AcceptForm(tolerable=tolerable),
+        "accept_form": accept_form or forms.AcceptForm(tolerable=tolerable, immediate=is_immediate(version)),
+        "immediate": is_immediate(version),
         "refuse_form": refuse_form or forms.ReasonForm(),
         "tolerable": tolerable,
     }
@@ -196,7 +212,9 @@ def pre_review(request: HttpRequest, number: str) -> HttpResponse:
             )
             message = _("已出具一次性告知书，申请人将收到补正通知。")
         elif action == "accept":
-            accept_form = forms.AcceptForm(request.POST, tolerable=_tolerable(case.version))
+            accept_form = forms.AcceptForm(
+                request.POST, tolerable=_tolerable(case.version), immediate=is_immediate(case.version)
+            )
             if not accept_form.is_valid():
                 context_forms["accept_form"] = accept_form
                 raise errors.FORM_INVALID.error(_("受理信息填写有误，请按提示修改。"))
@@ -207,8 +225,14 @@ def pre_review(request: HttpRequest, number: str) -> HttpResponse:
                 note=accept_form.cleaned_data["note"],
                 tolerated_materials=list(accept_form.cleaned_data["tolerated"]),
                 supplement_deadline_days=accept_form.cleaned_data["supplement_deadline_days"],
+                decide_on_the_spot=bool(accept_form.cleaned_data.get("decide_on_the_spot")),
+                opinion=accept_form.cleaned_data.get("opinion", ""),
             )
-            message = _("已受理，受理通知书已出具。")
+            message = (
+                _("已受理并当场作出准予决定，请按申请人选择的方式送达。")
+                if accept_form.cleaned_data.get("decide_on_the_spot")
+                else _("已受理，受理通知书已出具。")
+            )
         elif action == "refuse":
             refuse_form = forms.ReasonForm(request.POST)
             if not refuse_form.is_valid():
@@ -237,19 +261,32 @@ def pickup(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"form": form}
     status = 200
     if request.method == "POST" and form.is_valid():
+        sending = form.cleaned_data.get("action") == "send_code"
         try:
             case = access.access_case_by_number(request.user, form.cleaned_data["number"])
-            services.do_deliver_case(
-                case,
-                actor=request.user,
-                mode=DeliveryMode.WINDOW,
-                pickup_code=form.cleaned_data["pickup_code"].strip(),
-            )
+            if sending:
+                services.do_send_pickup_code(case, actor=request.user)
+            else:
+                services.do_deliver_case(
+                    case,
+                    actor=request.user,
+                    mode=DeliveryMode.WINDOW,
+                    pickup_code=form.cleaned_data["pickup_code"].strip(),
+                )
         except DomainError as exc:
             context.update(error_context(exc))
             status = exc.status
+            # The code typed is not echoed back: a wrong code leaves nothing on the page to learn from.
+            context["form"] = forms.PickupForm(initial={"number": form.cleaned_data["number"]})
         else:
-            messages.success(request, _("办件 %(number)s 已出件，办理完毕。") % {"number": case.number})
+            if sending:
+                messages.success(
+                    request,
+                    _("取件码已发送给办件 %(number)s 的申请人，请申请人出示后出件。")
+                    % {"number": case.number},
+                )
+            else:
+                messages.success(request, _("办件 %(number)s 已出件，办理完毕。") % {"number": case.number})
             return redirect("cases:pickup")
     elif request.method == "POST":
         status = 422

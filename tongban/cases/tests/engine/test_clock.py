@@ -157,3 +157,19 @@ def test_refreshing_deadlines_is_idempotent(world: World) -> None:
     case.refresh_from_db()
     assert case.deadline == date(2025, 10, 16)
     assert not LedgerEntry.objects.filter(action="case.deadline_recomputed").exists()
+
+
+def test_a_same_day_promise_is_a_deadline_on_the_day_of_acceptance(world: World) -> None:
+    # 承诺时限 0 (当场办结) is a promise, not a missing value: it must not fall back to the legal 3 days.
+    case = _accepted(world, "2025-09-26 10:00", promised_days=0, legal_days=3)
+    assert case.time_limit_days == 0
+    assert case.deadline == date(2025, 9, 26)
+    assert warning_level(case, date(2025, 9, 26)) == "yellow"
+    assert warning_level(case, date(2025, 9, 28)) == "red"  # 9-28 is an adjusted working Sunday
+
+
+def test_the_legal_limit_applies_when_no_promise_is_made(world: World) -> None:
+    case = _accepted(world, "2025-09-26 10:00", promised_days=None, legal_days=3)
+    assert case.time_limit_days == 3 and case.deadline == date(2025, 9, 30)
+    case = _accepted(world, "2025-09-26 10:00", promised_days=None, legal_days=None)
+    assert case.time_limit_days == 20

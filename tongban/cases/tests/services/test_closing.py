@@ -2,36 +2,190 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+import pytest
+import time_machine
+
 from tongban.cases import services
 from tongban.cases.choices import CaseState
 from tongban.cases.models import Case, CaseMaterial
 from tongban.cases.tests.factories import (
     World,
+    at,
     decided_case,
     in_review_case,
     make_item,
     submitted_case,
 )
 from tongban.cases.tests.helpers import actions, events, refused, walk_single
+from tongban.core.errors import DomainError
 from tongban.core.models import LedgerEntry
 from tongban.notifications.models import OutboxMessage
 
 
 def test_delivery_checks_the_pickup_code_and_the_tracking_number(world: World) -> None:
     case = walk_single(world, in_review_case(world, make_item(world.scjg)))
+    with pytest.raises(DomainError) as wrong:
+        services.do_deliver_case(case, actor=world.clerk, mode="window", pickup_code="000")
+    assert wrong.value.code == "PICKUP_CODE_WRONG" and not wrong.value.fields
     refused(
-        "PICKUP_CODE_WRONG",
+        "TRACKING_NUMBER_REQUIRED",
         services.do_deliver_case,
         case,
         actor=world.clerk,
-        mode="window",
-        pickup_code="000",
+        mode="post",
+        reason="申请人来电要求邮寄",
     )
-    refused("TRACKING_NUMBER_REQUIRED", services.do_deliver_case, case, actor=world.clerk, mode="post")
     case.refresh_from_db()
     assert case.state == CaseState.DECIDED and case.delivered_at is None
-    case = services.do_deliver_case(case, actor=world.clerk, mode="post", tracking_number="SF123")
+    case = services.do_deliver_case(
+        case, actor=world.clerk, mode="post", tracking_number="SF123", reason="申请人来电要求邮寄"
+    )
     assert case.state == CaseState.CLOSED and case.tracking_number == "SF123"
+
+
+# --- 取件码 (pickup codes): throttled, never in the ledger ---------------------------------------------------------
+
+
+def test_a_wrong_pickup_code_is_counted_and_ledgered_without_the_code(world: World) -> None:
+    case = walk_single(world, in_review_case(world, make_item(world.scjg)))
+    outbox_before = OutboxMessage.objects.count()
+    with pytest.raises(DomainError) as wrong:
+        services.do_deliver_case(case, actor=world.clerk, mode="window", pickup_code="123")
+    assert wrong.value.code == "PICKUP_CODE_WRONG" and case.pickup_code not in str(wrong.value.message)
+    case.refresh_from_db()
+    assert case.state == CaseState.DECIDED and case.pickup_failed_attempts == 1
+    entry = LedgerEntry.objects.filter(object_id=str(case.pk)).latest("seq")
+    assert entry.action == "case.pickup_code_failed" and entry.data["attempts"] == 1
+    assert case.pickup_code not in str(entry.data) and "123" not in str(entry.data.values())
+    assert OutboxMessage.objects.count() == outbox_before
+    # The right code still works within the free attempts, and resets the counter.
+    case = services.do_deliver_case(case, actor=world.clerk, mode="window", pickup_code=case.pickup_code)
+    assert case.state == CaseState.CLOSED and case.pickup_failed_attempts == 0
+
+
+def test_repeated_wrong_pickup_codes_lock_the_hand_out_for_a_growing_time(world: World) -> None:
+    start = at("2025-10-09 10:00")
+    with time_machine.travel(start, tick=False):
+        case = walk_single(world, in_review_case(world, make_item(world.scjg)))
+        for _attempt in range(services.PICKUP_FREE_ATTEMPTS):
+            with pytest.raises(DomainError):
+                services.do_deliver_case(case, actor=world.clerk, mode="window", pickup_code="000000")
+        case.refresh_from_db()
+        assert case.pickup_locked_until == start + timedelta(minutes=5)
+        # While locked even the right code is refused, and nothing is recorded.
+        error = refused(
+            "PICKUP_CODE_LOCKED",
+            services.do_deliver_case,
+            case,
+            actor=world.clerk,
+            mode="window",
+            pickup_code=case.pickup_code,
+        )
+        assert error.status == 429 and "10:05" in str(error.message)
+    with time_machine.travel(start + timedelta(minutes=6), tick=False):
+        with pytest.raises(DomainError):
+            services.do_deliver_case(case, actor=world.clerk, mode="window", pickup_code="000000")
+        case.refresh_from_db()
+        assert case.pickup_failed_attempts == 4
+        assert case.pickup_locked_until == start + timedelta(minutes=16)  # the lock doubled to 10 minutes
+    with time_machine.travel(start + timedelta(minutes=17), tick=False):
+        case = services.do_deliver_case(case, actor=world.clerk, mode="window", pickup_code=case.pickup_code)
+        assert case.state == CaseState.CLOSED
+    assert actions(case).count("case.pickup_code_failed") == 4
+
+
+def test_the_lock_grows_to_a_day_at_most() -> None:
+    from tongban.cases.services.closing import pickup_lock_for
+
+    assert [pickup_lock_for(n) for n in (1, 2)] == [None, None]
+    assert pickup_lock_for(3) == timedelta(minutes=5) and pickup_lock_for(5) == timedelta(minutes=20)
+    assert pickup_lock_for(40) == timedelta(hours=24)
+
+
+def test_without_a_chosen_mode_staff_must_give_a_reason_to_deliver_by_post_or_electronically(
+    world: World,
+) -> None:
+    case = walk_single(world, in_review_case(world, make_item(world.scjg, delivery_modes=ALL_MODES)))
+    for mode, extra in (("post", {"tracking_number": "SF9"}), ("electronic", {})):
+        refused(
+            "DELIVERY_REASON_REQUIRED", services.do_deliver_case, case, actor=world.clerk, mode=mode, **extra
+        )
+    case.refresh_from_db()
+    assert case.state == CaseState.DECIDED
+    case = services.do_deliver_case(
+        case, actor=world.clerk, mode="post", tracking_number="SF9", reason="申请人电话要求邮寄至户籍地址"
+    )
+    entry = LedgerEntry.objects.get(object_id=str(case.pk), action="case.delivered")
+    assert entry.data["reason"] == "申请人电话要求邮寄至户籍地址" and entry.data["mode"] == "post"
+
+
+# --- what the applicant is sent with the decision -----------------------------------------------------------------
+
+
+def test_an_applicant_who_chose_electronic_delivery_is_delivered_and_closed_by_the_decision(
+    world: World,
+) -> None:
+    version = make_item(world.scjg, delivery_modes=ALL_MODES)
+    case = in_review_case(world, version)
+    services.do_choose_delivery(case, actor=world.citizen, mode="electronic")
+    case = walk_single(world, Case.objects.get(pk=case.pk))
+    assert case.state == CaseState.CLOSED and case.delivery_mode == "electronic"
+    assert actions(case)[-3:] == ["case.decided", "case.delivered", "case.closed"]
+    delivered = LedgerEntry.objects.get(object_id=str(case.pk), action="case.delivered")
+    assert delivered.actor_label == "system" and delivered.data["automatic"] is True
+    assert {"case_decided", "case_delivered"} <= events(case)
+    assert "case_ready_for_pickup" not in events(case)
+
+
+def test_no_pickup_code_is_sent_before_the_applicant_chooses_window_pickup(world: World) -> None:
+    case = walk_single(world, in_review_case(world, make_item(world.scjg, delivery_modes=ALL_MODES)))
+    assert case.state == CaseState.DECIDED and "case_ready_for_pickup" not in events(case)
+    decided = OutboxMessage.objects.filter(case_number=case.number, event="case_decided").first()
+    assert decided is not None and "领取方式" in decided.body and case.pickup_code not in decided.body
+    case = services.do_choose_delivery(case, actor=world.citizen, mode="window")
+    ready = OutboxMessage.objects.filter(case_number=case.number, event="case_ready_for_pickup")
+    assert ready.count() == 3 and all(f"取件码：{case.pickup_code}。" in m.body for m in ready)
+    assert "case.pickup_code_sent" in actions(case)
+    # Choosing window pickup again sends nothing new.
+    services.do_choose_delivery(case, actor=world.citizen, mode="window")
+    assert ready.count() == 3
+
+
+def test_an_applicant_who_chose_window_pickup_gets_the_code_with_the_decision(world: World) -> None:
+    case = in_review_case(world, make_item(world.scjg))
+    services.do_choose_delivery(case, actor=world.citizen, mode="window")
+    case = walk_single(world, Case.objects.get(pk=case.pk))
+    assert "case_ready_for_pickup" in events(case) and case.pickup_code_sent_at is not None
+
+
+def test_the_window_sends_the_code_to_an_applicant_who_never_chose(world: World) -> None:
+    start = at("2025-10-09 10:00")
+    with time_machine.travel(start, tick=False):
+        case = walk_single(world, in_review_case(world, make_item(world.scjg)))
+        for stranger in (world.reviewer, world.citizen, world.clerk_xiangfu):
+            refused("CASE_NOT_FOUND", services.do_send_pickup_code, case, actor=stranger)
+        case = services.do_send_pickup_code(case, actor=world.clerk)
+        assert "case_ready_for_pickup" in events(case)
+        refused("PICKUP_CODE_RECENTLY_SENT", services.do_send_pickup_code, case, actor=world.clerk)
+    with time_machine.travel(start + timedelta(minutes=3), tick=False):
+        services.do_send_pickup_code(case, actor=world.clerk)
+    assert actions(case).count("case.pickup_code_sent") == 2
+
+
+def test_no_pickup_code_is_sent_for_a_result_that_goes_by_post(world: World) -> None:
+    case = in_review_case(world, make_item(world.scjg, delivery_modes=ALL_MODES))
+    services.do_choose_delivery(case, actor=world.citizen, mode="post", address="开封市鼓楼区1号")
+    case = walk_single(world, Case.objects.get(pk=case.pk))
+    refused("CASE_INVALID_STATE", services.do_send_pickup_code, case, actor=world.clerk)
+
+
+def test_the_decision_document_has_the_number_of_its_notice(world: World) -> None:
+    case = walk_single(world, in_review_case(world, make_item(world.scjg)))
+    notice = case.notices.get(kind="decision")
+    assert case.decision.document_number == notice.number == f"{case.number}-JD01"
+    assert notice.content["document_number"] == notice.number
 
 
 def test_delivery_before_a_decision_is_refused(world: World) -> None:
@@ -70,7 +224,7 @@ def test_the_ledger_verifies_after_a_full_lifecycle(world: World) -> None:
     from tongban.core.queries import verify_ledger
 
     case = walk_single(world, in_review_case(world, make_item(world.scjg)))
-    services.do_deliver_case(case, actor=world.clerk, mode="electronic")
+    services.do_deliver_case(case, actor=world.clerk, mode="window", pickup_code=case.pickup_code)
     result = verify_ledger()
     assert result.ok, result
 

@@ -15,6 +15,7 @@ from tongban.cases.tests.factories import (
 )
 from tongban.cases.tests.helpers import actions, events, refused
 from tongban.catalog.choices import MaterialNecessity
+from tongban.notifications.models import OutboxMessage
 
 
 def test_correction_lists_every_problem_in_one_notice_and_resubmission_needs_each_replaced(
@@ -152,13 +153,13 @@ def test_tolerated_acceptance_blocks_the_decision_until_the_material_is_supplied
         "TOLERATED_MATERIALS_OUTSTANDING",
         services.do_complete_task,
         decide,
-        actor=world.approver,
+        actor=world.approver2,
         outcome="approve",
     )
     decide.refresh_from_db()
     assert decide.state == TaskState.OPEN and not Decision.objects.filter(case=case).exists()
     services.do_supplement_material(case, actor=world.citizen, material=tolerable, file=pdf())
-    services.do_complete_task(decide, actor=world.approver, outcome="approve")
+    services.do_complete_task(decide, actor=world.approver2, outcome="approve")
     assert Case.objects.get(pk=case.pk).state == CaseState.DECIDED
 
 
@@ -186,7 +187,9 @@ def test_a_signed_commitment_is_approved_at_acceptance_with_a_verification_task(
     assert case.state == CaseState.DECIDED and case.decision.approve
     verification = case.tasks.get(kind=TaskKind.VERIFICATION)
     assert verification.state == TaskState.OPEN and verification.due_date > case.accepted_at.date()
-    case = services.do_deliver_case(case, actor=world.clerk, mode="electronic")
+    case = services.do_deliver_case(
+        case, actor=world.clerk, mode="electronic", reason="申请人在窗口要求电子送达"
+    )
     assert case.state == CaseState.CLOSED
     services.do_complete_task(verification, actor=world.reviewer, outcome="approve", opinion="核查属实")
     verification.refresh_from_db()
@@ -199,3 +202,54 @@ def test_a_commitment_cannot_be_signed_for_an_item_without_one(world: World) -> 
     refused("COMMITMENT_NOT_OFFERED", services.do_sign_commitment, case, actor=world.citizen)
     case.refresh_from_db()
     assert case.commitment_signed_at is None
+
+
+# --- 即办件 (承诺时限 0, 当场办结) --------------------------------------------------------------------------------
+
+
+def test_the_accepting_clerk_decides_an_immediate_item_on_the_spot(world: World) -> None:
+    version = make_item(world.scjg, promised_days=0, legal_days=3)
+    case = submitted_case(world, version)
+    case = services.check_accept_after_prereview(
+        case, actor=world.clerk, passed=list(case.materials.all()), decide_on_the_spot=True
+    )
+    assert case.state == CaseState.DECIDED and case.time_limit_days == 0
+    decision = Decision.objects.get(case=case)
+    assert decision.approve and decision.decided_by == world.clerk and "当场" in decision.opinion
+    assert not case.tasks.filter(state__in=("open", "claimed")).exists()
+    assert actions(case)[-3:] == ["case.accepted", "case.review_started", "case.decided"]
+    acceptance = Notice.objects.get(case=case, kind=NoticeKind.ACCEPTANCE)
+    assert acceptance.content["immediate"] is True and acceptance.content["time_limit_days"] == 0
+    accepted = OutboxMessage.objects.filter(case_number=case.number, event="case_accepted").first()
+    assert accepted is not None and "即办件" in accepted.body
+
+
+def test_an_immediate_item_accepted_at_the_window_may_still_be_decided_there(world: World) -> None:
+    version = make_item(world.scjg, promised_days=0, accept_on_receipt=True, materials=())
+    case = services.do_window_intake(
+        actor=world.clerk, version=version, id_number=world.citizen.id_number, name="王秀英"
+    )
+    assert case.state == CaseState.IN_REVIEW
+    refused("CASE_NOT_FOUND", services.do_decide_on_the_spot, case, actor=world.reviewer)
+    case = services.do_decide_on_the_spot(case, actor=world.clerk, opinion="符合条件，当场准予。")
+    assert case.state == CaseState.DECIDED and case.decision.opinion == "符合条件，当场准予。"
+
+
+def test_only_an_immediate_item_untouched_by_review_is_decided_on_the_spot(world: World) -> None:
+    case = in_review_case(world, make_item(world.scjg, promised_days=5))
+    refused("ON_THE_SPOT_NOT_ALLOWED", services.do_decide_on_the_spot, case, actor=world.clerk)
+    immediate = in_review_case(world, make_item(world.scjg, promised_days=0))
+    services.do_complete_task(open_task(immediate, "review"), actor=world.reviewer, outcome="approve")
+    refused("ON_THE_SPOT_NOT_ALLOWED", services.do_decide_on_the_spot, immediate, actor=world.clerk)
+    # A refused on-the-spot decision leaves the acceptance undone too (all or nothing).
+    submitted = submitted_case(world, make_item(world.scjg, promised_days=5))
+    refused(
+        "ON_THE_SPOT_NOT_ALLOWED",
+        services.check_accept_after_prereview,
+        submitted,
+        actor=world.clerk,
+        passed=[],
+        decide_on_the_spot=True,
+    )
+    submitted.refresh_from_db()
+    assert submitted.state == CaseState.SUBMITTED and not submitted.tasks.exists()
