@@ -44,22 +44,6 @@ def _moment(day: date, hour: int = 10) -> datetime:
     return datetime.combine(day, time(hour, 0), tzinfo=SHANGHAI)
 
 
-def _calendar_covers(*years: int) -> None:
-    """Make sure the working-day calendar answers for ``years`` (a year without an entered notice is treated as
-    weekends only here; the calendar's own provisional years answer without this)."""
-    from tongban.core.calendar import CalendarYearMissing, is_working_day
-    from tongban.core.models import CalendarYear
-
-    for year in years:
-        try:
-            is_working_day(date(year, 1, 1))
-        except CalendarYearMissing:
-            CalendarYear.objects.get_or_create(year=year)
-    from tongban.core import calendar
-
-    calendar._cache.clear()
-
-
 @pytest.fixture(scope="module", params=LOAD_DAYS, ids=[d.isoformat() for d in LOAD_DAYS])
 def demo_day(request, django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[date]:  # type: ignore[no-untyped-def]
     """The demo city loaded on one of :data:`LOAD_DAYS` (rolled back after the module's tests of that day)."""
@@ -74,7 +58,6 @@ def demo_day(request, django_db_setup, django_db_blocker, tmp_path_factory) -> I
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            _calendar_covers(day.year - 1, day.year, day.year + 1)
             call_command("load_demo", verbosity=0)
             yield day
         finally:
