@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 from typing import Any
 
@@ -9,12 +10,21 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from ninja import Field, Query, Router, Schema
 
+from tongban.catalog.choices import EnterpriseTopic, ItemType, PersonTopic, ServiceObject
 from tongban.catalog.models import Implementation, ItemVersion
-from tongban.catalog.queries import get_published_implementation, search_published
+from tongban.catalog.queries import fetch_published_page, get_published_implementation
 from tongban.catalog.services import FAQ_FIELDS, FEE_FIELDS, MATERIAL_FIELDS
-from tongban.core.api_schemas import ErrorSchema
+from tongban.core.api_schemas import PUBLIC_ERROR_RESPONSES, ErrorSchema
+from tongban.organizations.choices import ExerciseLevel
 
 router = Router(tags=["catalog"])
+
+# 服务对象 filter values: the two groups an integrator lists by, then every GB/T 39046 A.4 code.
+ServiceObjectFilter = enum.Enum(  # type: ignore[misc]
+    "ServiceObjectFilter",
+    {"PERSON": "person", "LEGAL_PERSON": "legal_person", **{f"CODE_{v}": v for v in ServiceObject.values}},
+    type=str,
+)
 
 
 def guide_url(code: str) -> str:
@@ -40,28 +50,33 @@ class ItemSummarySchema(Schema):
 
 
 class ItemListSchema(Schema):
-    """A page of published implementations."""
+    """A page of published implementations: ``count`` is the total over every page."""
 
     count: int
     page: int
+    size: int
     num_pages: int
     items: list[ItemSummarySchema]
 
 
 class ItemListFilters(Schema):
-    """Search text and filters (all optional)."""
+    """Search text and filters (all optional); without ``q`` every published item matching the filters."""
 
     q: str = ""
-    department: str | None = None
-    region: str | None = None
-    type: str | None = None
-    level: str | None = None
+    department: str | None = Field(None, max_length=18)  # the body's 统一社会信用代码
+    region: str | None = Field(None, max_length=12)  # a region code: that region and every region below it
+    type: ItemType | None = None
+    level: ExerciseLevel | None = None
+    service_object: ServiceObjectFilter | None = None
+    topic: PersonTopic | EnterpriseTopic | None = None
+    size: int = Field(20, ge=1, le=100)
     page: int = Field(1, ge=1, le=100000)
 
 
-class MaterialSchema(Schema):
-    """An application material with every attribute of reference §2.1."""
+class CatalogMaterialSchema(Schema):
+    """An application material with every attribute of reference §2.1; ``id`` identifies it in this version."""
 
+    id: int
     order: int
     name: str
     material_type: str
@@ -78,9 +93,12 @@ class MaterialSchema(Schema):
     accept_standard: str
     basis: str
     exempt_if_shared: bool
+    generated_from_form: (
+        bool  # the platform renders the submitted online form as this material: never upload it
+    )
 
 
-class FeeSchema(Schema):
+class CatalogFeeSchema(Schema):
     """A fee item."""
 
     order: int
@@ -91,7 +109,7 @@ class FeeSchema(Schema):
     reduction_basis: str
 
 
-class FaqSchema(Schema):
+class CatalogFaqSchema(Schema):
     """A frequently asked question."""
 
     order: int
@@ -112,9 +130,9 @@ class ItemDetailSchema(ItemSummarySchema):
     review_departments: list[str]
     countersign_mode: str
     guide: dict[str, Any]
-    materials: list[MaterialSchema]
-    fees: list[FeeSchema]
-    faqs: list[FaqSchema]
+    materials: list[CatalogMaterialSchema]
+    fees: list[CatalogFeeSchema]
+    faqs: list[CatalogFaqSchema]
 
 
 def _summary(impl: Implementation) -> dict[str, Any]:
@@ -135,29 +153,6 @@ def _summary(impl: Implementation) -> dict[str, Any]:
 
 def _file_name(value: Any) -> str:
     return getattr(value, "name", "") or ""
-
-
-@router.get(
-    "/items",
-    response={200: ItemListSchema, 422: ErrorSchema},
-    summary="检索已发布的事项",
-    description="按关键词（支持两个字的词，如“护照”“低保”）和部门、区划、事项类型、行使层级筛选；每页 20 条。",
-)
-def list_items(request: HttpRequest, filters: Query[ItemListFilters]) -> dict[str, Any]:
-    page = search_published(
-        filters.q,
-        department=filters.department,
-        region=filters.region,
-        item_type=filters.type,
-        level=filters.level,
-        page=filters.page,
-    )
-    return {
-        "count": page.count,
-        "page": page.page,
-        "num_pages": page.num_pages,
-        "items": [_summary(impl) for impl in page.results],
-    }
 
 
 @router.get(
@@ -191,11 +186,51 @@ def get_item(request: HttpRequest, implementation_code: str) -> dict[str, Any]:
         "guide": guide,
         "materials": [
             {
-                f: (_file_name(getattr(m, f)) if f in ("blank_form", "sample") else getattr(m, f))
-                for f in MATERIAL_FIELDS
+                "id": m.pk,
+                **{
+                    f: (_file_name(getattr(m, f)) if f in ("blank_form", "sample") else getattr(m, f))
+                    for f in MATERIAL_FIELDS
+                },
             }
             for m in version.materials.all()
         ],
         "fees": [{f: getattr(x, f) for f in FEE_FIELDS} for x in version.fees.all()],
         "faqs": [{f: getattr(x, f) for f in FAQ_FIELDS} for x in version.faqs.all()],
+    }
+
+
+# --- the enumerable catalog --------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/items",
+    response={200: ItemListSchema, **PUBLIC_ERROR_RESPONSES},
+    summary="列出已发布的事项（可检索、筛选、分页）",
+    description=(
+        "不带 q 时列出全部已发布事项（按事项名称、实施编码排序）；带 q 时按相关度检索（支持两个字的词，如“护照”“低保”）。"
+        "可按实施主体（统一社会信用代码）、区划（含下级）、事项类型、行使层级、服务对象（person 自然人、legal_person "
+        "法人和其他组织，或 GB/T 39046 服务对象代码）和主题筛选；size 每页条数（1–100，默认 20），page 页码；"
+        "count 为符合条件的总数。"
+    ),
+)
+def list_published_items(request: HttpRequest, filters: Query[ItemListFilters]) -> dict[str, Any]:
+    """Every published item, a page at a time; the filters narrow it, ``q`` searches within it."""
+    topic = filters.topic.value if filters.topic is not None else None
+    page = fetch_published_page(
+        q=filters.q,
+        department=filters.department,
+        region=filters.region,
+        item_type=filters.type.value if filters.type is not None else None,
+        level=filters.level.value if filters.level is not None else None,
+        service_object=filters.service_object.value if filters.service_object is not None else None,
+        topic=topic,
+        page=filters.page,
+        page_size=filters.size,
+    )
+    return {
+        "count": page.count,
+        "page": page.page,
+        "size": page.page_size,
+        "num_pages": page.num_pages,
+        "items": [_summary(impl) for impl in page.results],
     }

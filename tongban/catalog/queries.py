@@ -614,3 +614,96 @@ def get_version_material(version: ItemVersion, material_id: Any) -> Material | N
     if not 0 < pk < 2**63:
         return None
     return Material.objects.filter(pk=pk, version=version).first()
+
+
+# --- the enumerable catalog (``GET /api/v1/catalog/items``) ------------------------------------------------------
+# Kept apart from search_published: listing the whole catalog is a different read (no query needed, more
+# filters), and the search above stays the portal's.
+
+# 服务对象 groups an integrator filters by: 自然人, or 法人和其他组织 (every other GB/T 39046 A.4 code).
+SERVICE_OBJECT_GROUPS: dict[str, tuple[str, ...]] = {
+    "person": (ServiceObject.NATURAL_PERSON.value,),
+    "legal_person": tuple(v for v in ServiceObject.values if v != ServiceObject.NATURAL_PERSON),
+}
+
+
+def _json_list_has(field_name: str, values: tuple[str, ...]) -> Q:
+    """Rows whose JSON list ``field_name`` holds one of ``values`` (codes of word characters only).
+
+    A match on the list's JSON text (``"value"`` with its quotes) works alike on SQLite and PostgreSQL, where
+    JSON containment does not; the quotes keep ``"1"`` from matching ``"10"``.
+    """
+    condition = Q(pk__in=[])
+    for value in values:
+        condition |= Q(**{f"current_version__{field_name}__icontains": f'"{value}"'})
+    return condition
+
+
+def fetch_published_page(
+    *,
+    q: str = "",
+    department: str | None = None,
+    region: str | None = None,
+    item_type: str | None = None,
+    level: str | None = None,
+    service_object: str | None = None,
+    topic: str | None = None,
+    page: int = 1,
+    page_size: int = 20,
+) -> SearchPage:
+    """One page of the published catalog, filtered, in a stable order (every published item can be reached).
+
+    Without ``q`` every published implementation matching the filters, by item name then 实施编码; with ``q``
+    the search matches among them in rank order (as :func:`search_published`; a query of junk alone matches
+    nothing). Filters: ``department`` (credit code or id), ``region`` (code; that region and below, an unknown
+    code matches nothing), ``item_type``, ``level``, ``service_object`` (a 服务对象 code, or ``person`` /
+    ``legal_person``), ``topic`` (a 自然人 or 法人 topic). Two queries: the count and the page.
+    """
+    page_size = max(1, min(int(page_size), 100))
+    page = max(1, int(page))
+    result = SearchPage(page=page, page_size=page_size)
+    qs = _published()
+    if level:
+        qs = qs.filter(level=level)
+    if item_type:
+        qs = qs.filter(item__item_type=item_type)
+    if region:
+        region_obj = Region.objects.filter(code=str(region)[:12]).only("path").first()
+        if region_obj is None:
+            return result
+        qs = qs.filter(region__path__startswith=region_obj.path)
+    if department:
+        dept = str(department)[:18]
+        qs = (
+            qs.filter(department_id=int(dept))
+            if dept.isdigit() and len(dept) < 18
+            else qs.filter(department__credit_code=dept.upper())
+        )
+    if service_object:
+        codes = SERVICE_OBJECT_GROUPS.get(service_object, (service_object,))
+        qs = qs.filter(_json_list_has("service_objects", codes))
+    if topic:
+        qs = qs.filter(
+            _json_list_has("person_topics", (topic,)) | _json_list_has("enterprise_topics", (topic,))
+        )
+    start = (page - 1) * page_size
+    if not q.strip():
+        ordered = qs.order_by("item__name", "code")
+        result.count = ordered.count()
+        result.results = list(ordered[start : start + page_size]) if start < result.count else []
+    else:
+        cleaned = clean_query(q)
+        result.query = cleaned
+        if not cleaned:
+            return result
+        tokens = segment_query(cleaned)
+        modes = ["words"] + (["text"] if len(cleaned) >= 3 else []) + (["any"] if len(tokens) > 1 else [])
+        for mode in modes:
+            matched = qs.filter(pk__in=_candidates(cleaned, tokens, mode))
+            rows = list(_ranked(matched, cleaned, tokens)[start : start + page_size])
+            result.count = rows[0].search_total if rows else (matched.count() if page > 1 else 0)
+            if result.count:
+                result.results = list(rows)
+                break
+    result.num_pages = max(1, math.ceil(result.count / page_size))
+    return result
