@@ -24,7 +24,15 @@ from tongban.cases.models import (
 from tongban.cases.services._kernel import (
     resolve_now,
 )
-from tongban.cases.services.applying import add_material_row, create_case_row, resolve_version, submit_case
+from tongban.cases.services.applying import (
+    add_material_row,
+    check_idempotency_key,
+    create_case_row,
+    find_idempotent_case,
+    request_fingerprint,
+    resolve_version,
+    submit_case,
+)
 from tongban.core.validators import validate_id_number
 
 if TYPE_CHECKING:
@@ -74,20 +82,40 @@ def do_window_intake(
 
     The person is found by ID number or an account without password is created. With ``principal_id_number``
     the present person is a 代办 proxy: the principal is the applicant and the authorisation is recorded. Items
-    with 收件即受理 are accepted on the spot. Everything happens in one transaction.
+    with 收件即受理 are accepted on the spot. Everything happens in one transaction. ``idempotency_key`` as in
+    :func:`~tongban.cases.services.applying.do_create_case`: a repeated intake (same person, form and files by
+    material, name and size) returns the first case, another intake under the same key is refused.
     """
     now = resolve_now(now)
+    key = check_idempotency_key(idempotency_key)
     version = resolve_version(version, implementation_code)
     implementation = version.implementation
     if not user_has_role(
         actor, Role.CLERK, department=implementation.department, region=implementation.region
     ):
         raise errors.ITEM_NOT_AVAILABLE.error()
-    key = (idempotency_key or "").strip()[:100]
-    if key:
-        existing = Case.objects.filter(created_by=actor, idempotency_key=key).first()
-        if existing is not None:
-            return existing
+    fingerprint = request_fingerprint(
+        {
+            "item": f"version:{version.pk}",
+            "id_number": (id_number or "").strip().upper(),
+            "name": (name or "").strip(),
+            "phone": (phone or "").strip(),
+            "form_data": form_data or {},
+            "files": [
+                [
+                    material.pk if material is not None else None,
+                    getattr(file, "name", ""),
+                    getattr(file, "size", None),
+                ]
+                for material, file in files
+            ],
+            "principal_id_number": (principal_id_number or "").strip().upper(),
+            "principal_name": (principal_name or "").strip(),
+        }
+    )
+    existing = find_idempotent_case(actor, key, fingerprint)
+    if existing is not None:
+        return existing
     with transaction.atomic():
         person = _find_or_create_person(id_number, name, phone)
         applicant, agent, authorization = person, None, None
@@ -109,6 +137,7 @@ def do_window_intake(
             agent=agent,
             authorization=authorization,
             idempotency_key=key,
+            idempotency_hash=fingerprint,
             now=now,
         )
         case.intake_clerk = actor

@@ -199,3 +199,25 @@ def test_a_commitment_cannot_be_signed_for_an_item_without_one(world: World) -> 
     refused("COMMITMENT_NOT_OFFERED", services.do_sign_commitment, case, actor=world.citizen)
     case.refresh_from_db()
     assert case.commitment_signed_at is None
+
+
+def test_it_refuses_a_supplement_deadline_outside_one_to_sixty_working_days(world: World) -> None:
+    version = make_item(
+        world.scjg,
+        tolerance=True,
+        materials=(("营业执照", MaterialNecessity.REQUIRED), ("卫生许可", MaterialNecessity.TOLERABLE)),
+    )
+    case = submitted_case(world, version)
+    tolerable = version.materials.get(name="卫生许可")
+    for days in (-3, 0, 61, 10**9):
+        error = refused(
+            "SUPPLEMENT_DEADLINE_INVALID",
+            services.do_accept_case,
+            case,
+            actor=world.clerk,
+            tolerated_materials=[tolerable],
+            supplement_deadline_days=days,
+        )
+        assert error.status == 422 and "60" in str(error.message)
+    case.refresh_from_db()
+    assert case.state == CaseState.SUBMITTED and not case.materials.filter(tolerated=True).exists()
