@@ -166,6 +166,11 @@ def detail_schema(user: Any, case: Case) -> CaseDetailSchema:
         delivery_address=case.delivery_address,
         delivery_mode=case.delivery_mode,
         tracking_number=case.tracking_number,
+        pickup_code=(
+            case.pickup_code
+            if case.pickup_code and case.state == CaseState.DECIDED and not as_staff
+            else None
+        ),
         submitted_at=case.submitted_at,
         accepted_at=case.accepted_at,
         decided_at=case.decided_at,

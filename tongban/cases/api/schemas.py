@@ -144,6 +144,8 @@ class CaseDetailSchema(Schema):
     delivery_address: str  # postal address when ``post`` was chosen
     delivery_mode: str  # how the result was actually delivered ("" until delivered)
     tracking_number: str
+    # The applicant side's code for collecting the result at a window once decided (null for staff, before, after)
+    pickup_code: str | None
     submitted_at: datetime | None
     accepted_at: datetime | None
     decided_at: datetime | None
