@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import FileResponse, Http404, HttpRequest
-from ninja import File, Form, Path, Query, Router
+from ninja import File, Form, Header, Path, Query, Router
 from ninja.files import UploadedFile
 
 from tongban.accounts.auth import api_auth
@@ -48,8 +48,49 @@ from tongban.core.api_schemas import ERROR_RESPONSES
 router = Router(tags=["cases"], auth=api_auth)
 
 
-@router.post("", response={201: CaseRefSchema, **ERROR_RESPONSES}, summary="创建申请（草稿，可同时提交）")
-def create_case(request: HttpRequest, payload: CaseCreateSchema) -> tuple[int, CaseRefSchema]:
+def _links(status: int, *handlers: str) -> dict[str, Any]:
+    """OpenAPI links from an action's response to the operations an integrator calls next on the same case (its
+    ``ref`` from the body: the draft id before submission, the number after); schemathesis follows them too."""
+    return {
+        "responses": {
+            status: {  # an int, as ninja keys the responses it merges this into
+                "links": {
+                    handler: {
+                        "operationId": f"tongban_cases_api_cases_{handler}",
+                        "parameters": {"ref": "$response.body#/ref"},
+                    }
+                    for handler in handlers
+                }
+            }
+        }
+    }
+
+
+@router.post(
+    "",
+    response={201: CaseRefSchema, **ERROR_RESPONSES},
+    summary="创建申请（草稿，可同时提交）",
+    openapi_extra=_links(
+        201,
+        "get_case",
+        "update_draft",
+        "upload_material",
+        "list_materials",
+        "sign_commitment",
+        "choose_delivery",
+        "submit_case",
+        "withdraw_case",
+    ),
+)
+def create_case(
+    request: HttpRequest,
+    payload: CaseCreateSchema,
+    idempotency_key: str = Header(
+        "",
+        alias="Idempotency-Key",
+        description="重试同一申请时使用同一个键（最多 100 个字符）；内容不同的申请请使用新的键。",
+    ),
+) -> tuple[int, CaseRefSchema]:
     """Create a draft for a published implementation; header ``Idempotency-Key`` makes retries return the same case.
 
     With ``submit: true`` the case is submitted at once (422 ``MATERIALS_MISSING`` when materials are required:
@@ -65,7 +106,7 @@ def create_case(request: HttpRequest, payload: CaseCreateSchema) -> tuple[int, C
         implementation_code=payload.implementation_code,
         form_data=payload.form_data,
         channel=Channel.API,
-        idempotency_key=request.headers.get("Idempotency-Key", ""),
+        idempotency_key=idempotency_key,
         submit=payload.submit,
         delivery_mode=payload.delivery_mode,
         delivery_address=payload.delivery_address,
@@ -84,14 +125,19 @@ def get_case(request: HttpRequest, ref: str) -> CaseDetailSchema:
 
 
 @router.post(
-    "/{ref}/materials", response={201: CaseMaterialSchema, **ERROR_RESPONSES}, summary="上传申请材料"
+    "/{ref}/materials",
+    response={201: CaseMaterialSchema, **ERROR_RESPONSES},
+    summary="上传申请材料",
+    # ``file`` is required; the handler says so itself (422 UPLOAD_EMPTY, like an empty file) rather than the
+    # generic validation error, so the document marks it required by hand.
+    openapi_extra={"requestBody": {"content": {"multipart/form-data": {"schema": {"required": ["file"]}}}}},
 )
 def upload_material(
     request: HttpRequest,
     ref: str,
-    file: UploadedFile = File(...),  # noqa: B008 - django-ninja's declaration style
-    material_id: int | None = Form(None),
-    name: str = Form(""),
+    file: UploadedFile = File(None),  # noqa: B008 - django-ninja's declaration style
+    material_id: int = Form(None, ge=1, description="申请材料的 id（事项详情 materials[].id）"),
+    name: str = Form("", max_length=300),
 ) -> tuple[int, CaseMaterialSchema]:
     """Upload a file for a catalog material (``material_id``, the ``id`` of the item detail's ``materials``; a
     ``name`` equal to one of their names binds to it too) or an extra material (any other ``name``).
@@ -102,9 +148,11 @@ def upload_material(
     (413 ``UPLOAD_TOO_LARGE``, 415 ``UPLOAD_TYPE_NOT_ALLOWED`` / ``UPLOAD_EXTENSION_MISMATCH``, 422
     ``UPLOAD_EMPTY``).
     """
-    refuse_nul([name, file.name or ""], "file")
     user = caller(request)
     case = access.access_case_by_ref(user, ref)
+    if file is None:
+        raise errors.UPLOAD_EMPTY.error(fields={"file": [str(errors.UPLOAD_EMPTY.message)]})
+    refuse_nul([name, file.name or ""], "file")
     material = version_material(case, material_id) if material_id is not None else material_named(case, name)
     if case.state in REVIEW and material is not None:
         # After acceptance the only upload there is is 补交 of a tolerated (容缺) material.
@@ -114,7 +162,14 @@ def upload_material(
     return 201, material_schema(row, case)
 
 
-@router.post("/{ref}/submit", response={200: CaseRefSchema, **ERROR_RESPONSES}, summary="提交申请")
+@router.post(
+    "/{ref}/submit",
+    response={200: CaseRefSchema, **ERROR_RESPONSES},
+    summary="提交申请",
+    openapi_extra=_links(
+        200, "get_case", "accept_case", "refuse_case", "request_correction", "list_notices", "withdraw_case"
+    ),
+)
 def submit_case(request: HttpRequest, ref: str) -> CaseRefSchema:
     """Submit a draft; the number and query code are assigned. Repeating it returns the same result."""
     user = caller(request)
@@ -128,7 +183,12 @@ def resubmit_case(request: HttpRequest, ref: str) -> CaseRefSchema:
     return ref_schema(services.do_resubmit_correction(access.access_case_by_ref(user, ref), actor=user))
 
 
-@router.post("/{ref}/accept", response={200: CaseRefSchema, **ERROR_RESPONSES}, summary="受理")
+@router.post(
+    "/{ref}/accept",
+    response={200: CaseRefSchema, **ERROR_RESPONSES},
+    summary="受理",
+    openapi_extra=_links(200, "get_case", "list_notices", "decide_case", "terminate_case", "withdraw_case"),
+)
 def accept_case(request: HttpRequest, ref: str, payload: CaseAcceptSchema) -> CaseRefSchema:
     """Accept (clerk); ``tolerated_material_ids`` for 容缺受理."""
     refuse_nul(payload.dict())
@@ -158,7 +218,10 @@ def refuse_case(request: HttpRequest, ref: str, payload: CaseRefuseSchema) -> Ca
 
 
 @router.post(
-    "/{ref}/request-correction", response={200: CaseRefSchema, **ERROR_RESPONSES}, summary="一次性告知补正"
+    "/{ref}/request-correction",
+    response={200: CaseRefSchema, **ERROR_RESPONSES},
+    summary="一次性告知补正",
+    openapi_extra=_links(200, "get_case", "upload_material", "resubmit_case"),
 )
 def request_correction(request: HttpRequest, ref: str, payload: CaseCorrectionSchema) -> CaseRefSchema:
     """Issue one correction notice listing every problem."""
@@ -182,7 +245,12 @@ def request_correction(request: HttpRequest, ref: str, payload: CaseCorrectionSc
     return ref_schema(case)
 
 
-@router.post("/{ref}/decide", response={200: CaseRefSchema, **ERROR_RESPONSES}, summary="作出决定")
+@router.post(
+    "/{ref}/decide",
+    response={200: CaseRefSchema, **ERROR_RESPONSES},
+    summary="作出决定",
+    openapi_extra=_links(200, "get_case", "choose_delivery", "deliver_case"),
+)
 def decide_case(request: HttpRequest, ref: str, payload: CaseDecideSchema) -> CaseRefSchema:
     """Decide by completing the open decision task (approver of the lead department)."""
     refuse_nul(payload.dict())
