@@ -121,6 +121,19 @@ DELIVERY_MODE_MISMATCH = ErrorDef(
     status=409,
 )
 
+# Idempotency keys (header ``Idempotency-Key`` on the API, a hidden field on the web forms; ARCHITECTURE §5.7).
+IDEMPOTENCY_KEY_TOO_LONG = ErrorDef(
+    "IDEMPOTENCY_KEY_TOO_LONG", _("幂等键过长：最多 %(max)s 个字符。"), status=400
+)
+IDEMPOTENCY_KEY_REUSED = ErrorDef(
+    "IDEMPOTENCY_KEY_REUSED",
+    _("该幂等键已用于内容不同的另一份申请；同一申请重试时请保持内容一致，新的申请请使用新的幂等键。"),
+    status=422,
+)
+SUPPLEMENT_DEADLINE_INVALID = ErrorDef(
+    "SUPPLEMENT_DEADLINE_INVALID", _("容缺材料补交期限须为 %(min)s 至 %(max)s 个工作日。"), status=422
+)
+
 # Uploads (raised by tongban.cases.documents.uploads.check_upload).
 UPLOAD_EMPTY = ErrorDef("UPLOAD_EMPTY", _("上传的文件是空的，请重新选择。"), status=422)
 UPLOAD_TOO_LARGE = ErrorDef("UPLOAD_TOO_LARGE", _("文件太大，单个文件不能超过 %(mb)s MB。"), status=413)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 from typing import Any
 
@@ -9,12 +10,21 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from ninja import Field, Query, Router, Schema
 
+from tongban.catalog.choices import EnterpriseTopic, ItemType, PersonTopic, ServiceObject
 from tongban.catalog.models import Implementation, ItemVersion
-from tongban.catalog.queries import get_published_implementation, search_published
+from tongban.catalog.queries import fetch_published_page, get_published_implementation
 from tongban.catalog.services import FAQ_FIELDS, FEE_FIELDS, MATERIAL_FIELDS
-from tongban.core.api_schemas import ErrorSchema
+from tongban.core.api_schemas import PUBLIC_ERROR_RESPONSES, ErrorSchema
+from tongban.organizations.choices import ExerciseLevel
 
 router = Router(tags=["catalog"])
+
+# 服务对象 filter values: the two groups an integrator lists by, then every GB/T 39046 A.4 code.
+ServiceObjectFilter = enum.Enum(  # type: ignore[misc]
+    "ServiceObjectFilter",
+    {"PERSON": "person", "LEGAL_PERSON": "legal_person", **{f"CODE_{v}": v for v in ServiceObject.values}},
+    type=str,
+)
 
 
 def guide_url(code: str) -> str:
@@ -46,22 +56,26 @@ class ItemSummarySchema(Schema):
 
 
 class ItemListSchema(Schema):
-    """A page of published implementations."""
+    """A page of published implementations: ``count`` is the total over every page."""
 
     count: int
     page: int
+    size: int
     num_pages: int
     items: list[ItemSummarySchema]
 
 
 class ItemListFilters(Schema):
-    """Search text and filters (all optional)."""
+    """Search text and filters (all optional); without ``q`` every published item matching the filters."""
 
     q: str = ""
-    department: str | None = None
-    region: str | None = None
-    type: str | None = None
-    level: str | None = None
+    department: str | None = Field(None, max_length=18)  # the body's 统一社会信用代码
+    region: str | None = Field(None, max_length=12)  # a region code: that region and every region below it
+    type: ItemType | None = None
+    level: ExerciseLevel | None = None
+    service_object: ServiceObjectFilter | None = None
+    topic: PersonTopic | EnterpriseTopic | None = None
+    size: int = Field(20, ge=1, le=100)
     page: int = Field(1, ge=1, le=100000)
 
 
@@ -85,6 +99,9 @@ class CatalogMaterialSchema(Schema):
     accept_standard: str
     basis: str
     exempt_if_shared: bool
+    generated_from_form: (
+        bool  # the platform renders the submitted online form as this material: never upload it
+    )
 
 
 class CatalogFeeSchema(Schema):
@@ -147,33 +164,6 @@ def _file_name(value: Any) -> str:
 
 
 @router.get(
-    "/items",
-    response={200: ItemListSchema, 422: ErrorSchema},
-    summary="检索已发布的事项",
-    description=(
-        "按关键词（支持两个字的词，如“护照”“低保”，也支持英文词，如 passport、business licence）和部门、区划、"
-        "事项类型、行使层级筛选；每页 20 条。名称完全相同的排在最前，其次是名称包含关键词的，最后是只在申请材料、"
-        "受理条件等正文中提到的。"
-    ),
-)
-def list_items(request: HttpRequest, filters: Query[ItemListFilters]) -> dict[str, Any]:
-    page = search_published(
-        filters.q,
-        department=filters.department,
-        region=filters.region,
-        item_type=filters.type,
-        level=filters.level,
-        page=filters.page,
-    )
-    return {
-        "count": page.count,
-        "page": page.page,
-        "num_pages": page.num_pages,
-        "items": [_summary(impl) for impl in page.results],
-    }
-
-
-@router.get(
     "/items/{implementation_code}",
     response={200: ItemDetailSchema, 404: ErrorSchema},
     summary="已发布办事指南的全部要素",
@@ -214,4 +204,41 @@ def get_item(request: HttpRequest, implementation_code: str) -> dict[str, Any]:
         ],
         "fees": [{f: getattr(x, f) for f in FEE_FIELDS} for x in version.fees.all()],
         "faqs": [{f: getattr(x, f) for f in FAQ_FIELDS} for x in version.faqs.all()],
+    }
+
+
+# --- the enumerable catalog --------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/items",
+    response={200: ItemListSchema, **PUBLIC_ERROR_RESPONSES},
+    summary="列出已发布的事项（可检索、筛选、分页）",
+    description=(
+        "不带 q 时列出全部已发布事项（按事项名称、实施编码排序）；带 q 时按相关度检索（支持两个字的词，如“护照”“低保”）。"
+        "可按实施主体（统一社会信用代码）、区划（含下级）、事项类型、行使层级、服务对象（person 自然人、legal_person "
+        "法人和其他组织，或 GB/T 39046 服务对象代码）和主题筛选；size 每页条数（1–100，默认 20），page 页码；"
+        "count 为符合条件的总数。"
+    ),
+)
+def list_published_items(request: HttpRequest, filters: Query[ItemListFilters]) -> dict[str, Any]:
+    """Every published item, a page at a time; the filters narrow it, ``q`` searches within it."""
+    topic = filters.topic.value if filters.topic is not None else None
+    page = fetch_published_page(
+        q=filters.q,
+        department=filters.department,
+        region=filters.region,
+        item_type=filters.type.value if filters.type is not None else None,
+        level=filters.level.value if filters.level is not None else None,
+        service_object=filters.service_object.value if filters.service_object is not None else None,
+        topic=topic,
+        page=filters.page,
+        page_size=filters.size,
+    )
+    return {
+        "count": page.count,
+        "page": page.page,
+        "size": page.page_size,
+        "num_pages": page.num_pages,
+        "items": [_summary(impl) for impl in page.results],
     }

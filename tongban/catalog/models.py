@@ -385,6 +385,13 @@ class Material(GuidePartMixin):
     accept_standard = models.TextField(_("受理标准"), blank=True)
     basis = models.CharField(_("要求提供材料的依据"), max_length=300, blank=True)
     exempt_if_shared = models.BooleanField(_("可通过共享免提交"), default=False)
+    # The application form itself (申请表): on an online application the platform renders the submitted form as
+    # this material's PDF at submission, so it is never demanded as an upload.
+    generated_from_form = models.BooleanField(
+        _("由在线填报内容自动生成"),
+        default=False,
+        help_text=_("网上申请时由系统根据在线填报内容生成，无需申请人另行上传。"),
+    )
 
     class Meta:
         verbose_name = _("申请材料")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 
 from tongban.accounts.access import is_staff_user
 from tongban.accounts.models import Enterprise, User
@@ -15,14 +16,18 @@ from tongban.cases.api.schemas import (
     CaseMaterialSchema,
     CaseNoticeSchema,
     CaseRefSchema,
+    CaseSummarySchema,
     CaseTaskSchema,
     CaseTimelineEntrySchema,
 )
 from tongban.cases.choices import CaseState
-from tongban.cases.models import Case, CaseMaterial, CaseTask
-from tongban.catalog.models import Material
+from tongban.cases.models import Case, CaseMaterial, CaseTask, Notice
+from tongban.catalog.queries import get_version_material
 from tongban.core.errors import VALIDATION_ERROR
 from tongban.core.masking import mask_name
+
+if TYPE_CHECKING:
+    from tongban.catalog.models import Material
 
 
 def caller(request: HttpRequest) -> Any:
@@ -73,7 +78,56 @@ def task_schema(task: CaseTask) -> CaseTaskSchema:
     )
 
 
-def material_schema(row: CaseMaterial) -> CaseMaterialSchema:
+def material_file_url(case: Case, row: CaseMaterial) -> str | None:
+    """The API download link of an uploaded (or generated) material; ``None`` while it has no file."""
+    if not row.file:
+        return None
+    return reverse("api:case_material_file", kwargs={"ref": case.ref, "material_id": row.pk})
+
+
+def notice_pdf_url(case: Case, notice: Notice) -> str:
+    """The API download link of a notice's PDF."""
+    return reverse("api:case_notice_pdf", kwargs={"ref": case.ref, "notice_id": notice.pk})
+
+
+def notice_schema(case: Case, notice: Notice) -> CaseNoticeSchema:
+    return CaseNoticeSchema(
+        id=notice.pk,
+        kind=notice.kind,
+        number=notice.number,
+        created_at=notice.created_at,
+        content=notice.content,
+        pdf_url=notice_pdf_url(case, notice),
+    )
+
+
+def staff_view(user: Any, case: Case) -> bool:
+    """Whether ``user`` looks at ``case`` as staff (names masked, the full timeline), not as its applicant side."""
+    return is_staff_user(user) and user.pk not in (case.applicant_user_id, case.agent_id)
+
+
+def summary_schema(user: Any, case: Case) -> CaseSummarySchema:
+    return CaseSummarySchema(
+        number=case.number,
+        draft_id=str(case.public_id),
+        ref=case.ref,
+        status=case.state,
+        status_label=str(CaseState(case.state).label),
+        item_name=case.implementation.item.name,
+        implementation_code=case.implementation.code,
+        department=case.department.name,
+        applicant_name=mask_name(case.applicant_name) if staff_view(user, case) else case.applicant_name,
+        channel=case.channel,
+        created_at=case.created_at,
+        submitted_at=case.submitted_at,
+        deadline=case.deadline,
+        closed_at=case.closed_at,
+        url=reverse("api:case_detail", kwargs={"ref": case.ref}),
+    )
+
+
+def material_schema(row: CaseMaterial, case: Case | None = None) -> CaseMaterialSchema:
+    case = case or row.case
     return CaseMaterialSchema(
         id=row.pk,
         material_id=row.material_id,
@@ -86,13 +140,15 @@ def material_schema(row: CaseMaterial) -> CaseMaterialSchema:
         review_reason=row.review_reason,
         is_current=row.is_current,
         tolerated=row.tolerated,
+        generated=row.generated,
         supplied_at=row.supplied_at,
+        download_url=material_file_url(case, row),
     )
 
 
 def detail_schema(user: Any, case: Case) -> CaseDetailSchema:
-    staff_view = is_staff_user(user) and user.pk not in (case.applicant_user_id, case.agent_id)
-    timeline = queries.fetch_case_timeline(case) if staff_view else queries.plain_timeline(case)
+    as_staff = staff_view(user, case)
+    timeline = queries.fetch_case_timeline(case) if as_staff else queries.plain_timeline(case)
     clock = queries.clock_summary(case)
     decision = getattr(case, "decision", None) if case.decided_at else None
     return CaseDetailSchema(
@@ -103,13 +159,18 @@ def detail_schema(user: Any, case: Case) -> CaseDetailSchema:
         item_name=case.implementation.item.name,
         implementation_code=case.implementation.code,
         department=case.department.name,
-        applicant_name=mask_name(case.applicant_name) if staff_view else case.applicant_name,
+        applicant_name=mask_name(case.applicant_name) if as_staff else case.applicant_name,
         channel=case.channel,
         query_code=case.query_code,
         requested_delivery_mode=case.requested_delivery_mode,
         delivery_address=case.delivery_address,
         delivery_mode=case.delivery_mode,
         tracking_number=case.tracking_number,
+        pickup_code=(
+            case.pickup_code
+            if case.pickup_code and case.state == CaseState.DECIDED and not as_staff
+            else None
+        ),
         submitted_at=case.submitted_at,
         accepted_at=case.accepted_at,
         decided_at=case.decided_at,
@@ -121,11 +182,8 @@ def detail_schema(user: Any, case: Case) -> CaseDetailSchema:
         clock_stopped=clock["stopped"],
         timeline=[CaseTimelineEntrySchema(**entry.__dict__) for entry in timeline],
         tasks=[task_schema(t) for t in queries.fetch_open_tasks_for_case(case)],
-        materials=[material_schema(m) for m in case.materials.filter(is_current=True).order_by("id")],
-        notices=[
-            CaseNoticeSchema(kind=n.kind, number=n.number, created_at=n.created_at, content=n.content)
-            for n in case.notices.order_by("created_at", "id")
-        ],
+        materials=[material_schema(m, case) for m in case.materials.filter(is_current=True).order_by("id")],
+        notices=[notice_schema(case, n) for n in case.notices.order_by("created_at", "id")],
         decision=(
             CaseDecisionSchema(
                 approve=decision.approve,
@@ -142,12 +200,23 @@ def detail_schema(user: Any, case: Case) -> CaseDetailSchema:
 
 
 def version_material(case: Case, material_id: int | None) -> Material | None:
+    """The catalog material ``material_id`` of the case's guide version; ``MATERIAL_NOT_OF_CASE`` otherwise."""
     if material_id is None:
         return None
-    material = Material.objects.filter(pk=material_id, version_id=case.version_id).first()
+    material = get_version_material(case.version, material_id)
     if material is None:
         raise errors.MATERIAL_NOT_OF_CASE.error()
     return material
+
+
+def material_named(case: Case, name: str) -> Material | None:
+    """The catalog material of the case's guide version called exactly ``name`` (an upload sent by name binds to
+    it), or ``None`` for an extra material."""
+    name = (name or "").strip()
+    if not name:
+        return None
+    matches = [m for m in case.version.materials.all() if m.name == name]
+    return matches[0] if len(matches) == 1 else None
 
 
 def on_behalf_of(value: str | None) -> dict[str, Any]:

@@ -3,13 +3,38 @@ schemas by name)."""
 
 from __future__ import annotations
 
+import enum
 from datetime import date, datetime
 from typing import Any
 
-from ninja import Schema
+from django.utils.translation import gettext_lazy as _
+from ninja import Field, Schema
+from pydantic import BaseModel, ModelWrapValidatorHandler, ValidationInfo, model_validator
+
+from tongban.cases.choices import CaseState
 
 
-class CaseCreateSchema(Schema):
+class CaseRequestSchema(Schema):
+    """A request body of the cases API: always a JSON object.
+
+    ninja's ``Schema`` also reads attributes of arbitrary objects, so a body of ``42`` or ``null`` used to pass as
+    "every field at its default" (a withdrawal without a body); here anything but an object is refused (422).
+    """
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _run_root_validator(
+        cls, values: Any, handler: ModelWrapValidatorHandler[Any], info: ValidationInfo
+    ) -> Any:
+        # Replaces ninja's validator of the same name, which wraps any object to read its attributes.
+        if isinstance(values, BaseModel):
+            return handler(values)
+        if not isinstance(values, dict):
+            raise ValueError(str(_("请求体必须是 JSON 对象。")))
+        return handler(values)
+
+
+class CaseCreateSchema(CaseRequestSchema):
     """A new application: the published implementation code, form data and, optionally, whom it is for."""
 
     implementation_code: str
@@ -46,7 +71,9 @@ class CaseMaterialSchema(Schema):
     review_reason: str
     is_current: bool
     tolerated: bool
+    generated: bool  # rendered by the platform from the submitted online form
     supplied_at: datetime | None
+    download_url: str | None  # ``GET`` it with the same credentials; null while a 容缺 material has no file
 
 
 class CaseTaskSchema(Schema):
@@ -79,12 +106,14 @@ class CaseTimelineEntrySchema(Schema):
 
 
 class CaseNoticeSchema(Schema):
-    """A written notice issued on the case."""
+    """A written notice issued on the case, with the link to its PDF."""
 
+    id: int
     kind: str
     number: str
     created_at: datetime
     content: dict[str, Any]
+    pdf_url: str  # ``GET`` it with the same credentials (rendered on first download)
 
 
 class CaseDecisionSchema(Schema):
@@ -115,6 +144,8 @@ class CaseDetailSchema(Schema):
     delivery_address: str  # postal address when ``post`` was chosen
     delivery_mode: str  # how the result was actually delivered ("" until delivered)
     tracking_number: str
+    # The applicant side's code for collecting the result at a window once decided (null for staff, before, after)
+    pickup_code: str | None
     submitted_at: datetime | None
     accepted_at: datetime | None
     decided_at: datetime | None
@@ -131,21 +162,21 @@ class CaseDetailSchema(Schema):
     decision: CaseDecisionSchema | None
 
 
-class CaseAcceptSchema(Schema):
-    """Acceptance, optionally 容缺 with catalog material ids and a supplement deadline in working days."""
+class CaseAcceptSchema(CaseRequestSchema):
+    """Acceptance, optionally 容缺 with catalog material ids and a supplement deadline in working days (1–60)."""
 
     note: str = ""
     tolerated_material_ids: list[int] = []
-    supplement_deadline_days: int | None = None
+    supplement_deadline_days: int | None = Field(None, ge=1, le=60)
 
 
-class CaseRefuseSchema(Schema):
+class CaseRefuseSchema(CaseRequestSchema):
     """Reasons for 不予受理."""
 
     reasons: list[str]
 
 
-class CorrectionProblemSchema(Schema):
+class CorrectionProblemSchema(CaseRequestSchema):
     """One problem of a correction notice: an uploaded material (``case_material_id``) or a catalog one."""
 
     case_material_id: int | None = None
@@ -153,14 +184,14 @@ class CorrectionProblemSchema(Schema):
     reason: str
 
 
-class CaseCorrectionSchema(Schema):
+class CaseCorrectionSchema(CaseRequestSchema):
     """A one-time correction notice: every problem at once."""
 
     problems: list[CorrectionProblemSchema]
     note: str = ""
 
 
-class CaseDecideSchema(Schema):
+class CaseDecideSchema(CaseRequestSchema):
     """准予 (``approve: true``) or 不予 with reasons."""
 
     approve: bool
@@ -168,7 +199,7 @@ class CaseDecideSchema(Schema):
     reasons: str = ""
 
 
-class CaseDeliverSchema(Schema):
+class CaseDeliverSchema(CaseRequestSchema):
     """Delivery: ``window`` (with the pickup code), ``post`` (with a tracking number) or ``electronic``."""
 
     mode: str
@@ -176,20 +207,20 @@ class CaseDeliverSchema(Schema):
     pickup_code: str = ""
 
 
-class CaseDeliveryChoiceSchema(Schema):
+class CaseDeliveryChoiceSchema(CaseRequestSchema):
     """The applicant's 领取方式: ``window``, ``post`` (with ``address``) or ``electronic``, as the item offers."""
 
     mode: str
     address: str = ""
 
 
-class CaseReasonSchema(Schema):
+class CaseReasonSchema(CaseRequestSchema):
     """A reason."""
 
     reason: str = ""
 
 
-class TaskCompleteSchema(Schema):
+class TaskCompleteSchema(CaseRequestSchema):
     """Completing a task: ``approve``, ``reject`` or ``return`` (with a reason)."""
 
     outcome: str
@@ -212,3 +243,58 @@ class PublicProgressSchema(Schema):
     deadline: date | None
     decided_at: datetime | None
     closed_at: datetime | None
+
+
+class CaseDraftUpdateSchema(CaseRequestSchema):
+    """New form data for a draft (saved as given, validated on submission) and, optionally, the 领取方式."""
+
+    form_data: dict[str, Any] = {}
+    delivery_mode: str | None = None  # null keeps the chosen 领取方式, "" clears it
+    delivery_address: str = ""
+
+
+class CaseListRole(enum.StrEnum):
+    """Which side of the caller lists cases: as applicant (own, agent, proxy) or in their staff scope."""
+
+    APPLICANT = "applicant"
+    STAFF = "staff"
+
+
+class CaseSummarySchema(Schema):
+    """One case in a list: identifiers, state, item, applicant and the key dates."""
+
+    number: str | None
+    draft_id: str
+    ref: str
+    status: str
+    status_label: str
+    item_name: str
+    implementation_code: str
+    department: str
+    applicant_name: str  # masked for staff (ARCHITECTURE §5.5)
+    channel: str
+    created_at: datetime
+    submitted_at: datetime | None
+    deadline: date | None
+    closed_at: datetime | None
+    url: str  # the case in this API
+
+
+class CaseListSchema(Schema):
+    """A page of cases: ``count`` is the total over every page."""
+
+    count: int
+    page: int
+    size: int
+    num_pages: int
+    items: list[CaseSummarySchema]
+
+
+class CaseListFilters(Schema):
+    """Which of the caller's cases to list (all optional)."""
+
+    role: CaseListRole | None = None  # ``applicant``: own and authorised ones; ``staff``: the staff scope
+    status: CaseState | None = None
+    implementation_code: str | None = Field(None, max_length=31)
+    size: int = Field(20, ge=1, le=100)
+    page: int = Field(1, ge=1, le=100000)

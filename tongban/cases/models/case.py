@@ -165,6 +165,9 @@ class Case(TimeStampedModel):
         related_name="cases_created",
     )
     idempotency_key = models.CharField(_("幂等键"), max_length=100, blank=True)
+    # SHA-256 of the creating request (see services.applying.request_fingerprint): a retry with the same key
+    # must be the same request, else it is refused instead of silently answering with this case.
+    idempotency_hash = models.CharField(_("幂等请求摘要"), max_length=64, blank=True)
     form_data = models.JSONField(_("申请表数据"), default=dict, blank=True)
 
     intake_window = models.ForeignKey(

@@ -22,7 +22,8 @@ class CaseMaterial(models.Model):
     """One material of a case (申请材料): an upload for a catalog material or an extra, with its pre-review mark.
 
     Replaced uploads stay as rows with ``is_current=False``. A ``tolerated`` row (容缺) has no file until
-    :func:`~tongban.cases.services.do_supplement_material` supplies it.
+    :func:`~tongban.cases.services.do_supplement_material` supplies it. A ``generated`` row is the PDF of the
+    submitted online form, rendered at submission (:mod:`tongban.cases.services.generated`).
     """
 
     case = models.ForeignKey(Case, verbose_name=_("办件"), on_delete=models.CASCADE, related_name="materials")
@@ -59,6 +60,8 @@ class CaseMaterial(models.Model):
     review_reason = models.CharField(_("预审意见"), max_length=500, blank=True)
     is_current = models.BooleanField(_("现行"), default=True)
     tolerated = models.BooleanField(_("容缺"), default=False)
+    # Rendered by the platform from the submitted online form (catalog ``Material.generated_from_form``).
+    generated = models.BooleanField(_("系统生成"), default=False)
     supplied_at = models.DateTimeField(_("补交时间"), null=True, blank=True)
 
     class Meta:

@@ -30,6 +30,7 @@ from tongban.cases.models import Case, CaseExtension, CaseQuerySet, CaseTask, Cl
 from tongban.cases.transitions import ACCEPTANCE_CLOCK, ACTIVE_TASK_STATES, REVIEW, RUNNING
 from tongban.core.calendar import add_working_days
 from tongban.core.errors import DomainError
+from tongban.core.validators import parse_implementation_code
 
 TASK_ROLES = (Role.REVIEWER, Role.APPROVER, Role.CLERK)
 
@@ -49,6 +50,33 @@ def _cases() -> CaseQuerySet:
 def fetch_cases_for_applicant(user: Any) -> QuerySet[Case]:
     """The applicant's own and authorised cases, the last changed first (drafts included)."""
     return _cases().for_applicant(user).order_by("-updated_at", "-id")
+
+
+def fetch_cases_for_user(
+    user: Any,
+    *,
+    role: str | None = None,
+    state: str | None = None,
+    implementation_code: str | None = None,
+) -> QuerySet[Case]:
+    """The cases ``user`` may list, newest first (the API's ``GET /cases``).
+
+    ``role`` ``applicant``: their own, as agent or proxy, and their enterprises' (drafts included); ``staff``: the
+    cases in their staff roles' scope (never drafts); neither: both together. Filtered by ``state`` and by the
+    实施编码 ``implementation_code`` (an impossible code matches nothing).
+    """
+    if role == "applicant":
+        cases = _cases().for_applicant(user)
+    elif role == "staff":
+        cases = _cases().for_staff(user)
+    else:
+        cases = _cases().for_applicant(user) | _cases().for_staff(user)
+    if state:
+        cases = cases.filter(state=state)
+    if implementation_code is not None:
+        code = parse_implementation_code(implementation_code)
+        cases = cases.filter(implementation__code=code) if code else cases.none()
+    return cases.order_by("-created_at", "-id")
 
 
 def _task_scope(user: Any) -> Q:

@@ -46,6 +46,7 @@ from tongban.cases.services._kernel import (
     resolve_now,
     signed_in_user,
 )
+from tongban.cases.services.generated import generate_form_materials
 from tongban.cases.services.intake import accept_case
 from tongban.catalog.choices import (
     MaterialNecessity,
@@ -94,6 +95,39 @@ def resolve_version(version: ItemVersion | None, implementation_code: str | None
     return resolved
 
 
+# The longest idempotency key kept (``Case.idempotency_key``); a longer one is refused, never cut, so that two
+# keys that differ only after this length cannot collide.
+IDEMPOTENCY_KEY_MAX_LENGTH = 100
+
+
+def check_idempotency_key(key: str | None) -> str:
+    """The idempotency key as stored (surrounding blanks removed); ``IDEMPOTENCY_KEY_TOO_LONG`` past the limit."""
+    key = (key or "").strip()
+    if len(key) > IDEMPOTENCY_KEY_MAX_LENGTH:
+        raise errors.IDEMPOTENCY_KEY_TOO_LONG.error(
+            errors.IDEMPOTENCY_KEY_TOO_LONG.message % {"max": IDEMPOTENCY_KEY_MAX_LENGTH},
+            fields={"idempotency_key": [f"{len(key)} > {IDEMPOTENCY_KEY_MAX_LENGTH}"]},
+        )
+    return key
+
+
+def request_fingerprint(parts: dict[str, Any]) -> str:
+    """SHA-256 of a creating request's meaningful parts, as canonical JSON (sorted keys, no spaces)."""
+    canonical = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def find_idempotent_case(actor: Any, key: str, fingerprint: str) -> Case | None:
+    """The case ``actor`` created earlier with ``key``, if any; ``IDEMPOTENCY_KEY_REUSED`` when that request was
+    a different one (cases created before fingerprints were kept are trusted as they are)."""
+    if not key:
+        return None
+    existing = Case.objects.filter(created_by=actor, idempotency_key=key).first()
+    if existing is not None and existing.idempotency_hash and existing.idempotency_hash != fingerprint:
+        raise errors.IDEMPOTENCY_KEY_REUSED.error()
+    return existing
+
+
 def _active_authorization(actor: Any, *, enterprise: Any = None, principal: Any = None) -> AgentAuthorization:
     """The actor's active, unexpired authorisation for ``enterprise`` or ``principal``; refused otherwise."""
     query = active_authorizations(actor)
@@ -117,6 +151,7 @@ def create_case_row(
     agent: Any = None,
     authorization: AgentAuthorization | None = None,
     idempotency_key: str = "",
+    idempotency_hash: str = "",
     delivery_mode: str = "",
     delivery_address: str = "",
     window: Any = None,
@@ -152,7 +187,8 @@ def create_case_row(
         applicant_id_number=id_number,
         created_by=actor,
         idempotency_key=idempotency_key or "",
-        form_data=form_data,
+        idempotency_hash=idempotency_hash if idempotency_key else "",
+        form_data=dict(form_data or {}),
         requested_delivery_mode=delivery_mode,
         delivery_address=delivery_address,
     )
@@ -197,17 +233,30 @@ def do_create_case(
 
     The applicant is ``actor`` themselves, ``enterprise`` (actor must be its authorised agent) or ``principal``
     (代办: actor must hold an active proxy authorisation). ``idempotency_key`` is unique per creating account: a
-    second call with the same key returns the first case (submitting it if ``submit`` and it is still a draft).
-    ``delivery_mode``/``delivery_address`` (optional) are checked as in :func:`do_choose_delivery`.
+    second call with the same key and the same request returns the first case (submitting it if ``submit`` and
+    it is still a draft); the same key with another request is ``IDEMPOTENCY_KEY_REUSED``, a key longer than
+    :data:`IDEMPOTENCY_KEY_MAX_LENGTH` ``IDEMPOTENCY_KEY_TOO_LONG``. ``delivery_mode``/``delivery_address``
+    (optional) are checked as in :func:`do_choose_delivery`.
     """
     if signed_in_user(actor) is None:
         raise errors.NOT_FOUND.error()
     now = resolve_now(now)
-    key = (idempotency_key or "").strip()[:100]
-    if key:
-        existing = Case.objects.filter(created_by=actor, idempotency_key=key).first()
-        if existing is not None:
-            return do_submit_case(existing, actor=actor, now=now) if submit else existing
+    key = check_idempotency_key(idempotency_key)
+    # What makes two creations "the same request" (``submit`` is not part of it: retrying with it submits).
+    fingerprint = request_fingerprint(
+        {
+            "item": f"version:{version.pk}" if version is not None else f"code:{implementation_code}",
+            "form_data": form_data or {},
+            "channel": channel,
+            "enterprise": enterprise.pk if enterprise is not None else None,
+            "principal": principal.pk if principal is not None else None,
+            "delivery_mode": delivery_mode,
+            "delivery_address": delivery_address,
+        }
+    )
+    existing = find_idempotent_case(actor, key, fingerprint)
+    if existing is not None:
+        return do_submit_case(existing, actor=actor, now=now) if submit else existing
     version = resolve_version(version, implementation_code)
     delivery_mode, delivery_address = check_delivery_choice(version, delivery_mode, delivery_address)
     if not submit:
@@ -236,6 +285,7 @@ def do_create_case(
                 agent=agent,
                 authorization=authorization,
                 idempotency_key=key,
+                idempotency_hash=fingerprint,
                 delivery_mode=delivery_mode,
                 delivery_address=delivery_address,
                 now=now,
@@ -244,7 +294,7 @@ def do_create_case(
                 case = do_submit_case(case, actor=actor, now=now)
     except IntegrityError:
         # A concurrent request with the same key won the race: return its case (ARCHITECTURE §5.7).
-        existing = Case.objects.filter(created_by=actor, idempotency_key=key).first() if key else None
+        existing = find_idempotent_case(actor, key, fingerprint)
         if existing is None:
             raise
         return existing
@@ -468,12 +518,18 @@ def _missing_required_materials(case: Case) -> list[str]:
     return [
         m.name
         for m in case.version.materials.all()
-        if m.necessity == MaterialNecessity.REQUIRED and not m.exempt_if_shared and m.pk not in present
+        if m.necessity == MaterialNecessity.REQUIRED
+        and not m.exempt_if_shared
+        and not m.generated_from_form  # rendered from the form at submission, never demanded
+        and m.pk not in present
     ]
 
 
 def submit_case(case: Case, *, actor: Any, now: datetime) -> Case:
-    """Validate, number and submit a locked draft, issue the receipt; 收件即受理 items are accepted at once."""
+    """Validate, number and submit a locked draft, issue the receipt; 收件即受理 items are accepted at once.
+
+    Materials generated from the online form are rendered once the case has its number (they print it).
+    """
     case.form_data = _validate_form(case.version, case.form_data)
     missing = _missing_required_materials(case)
     if missing:
@@ -482,6 +538,7 @@ def submit_case(case: Case, *, actor: Any, now: datetime) -> Case:
     case.query_code = new_query_code()
     case.submitted_at = now
     case.acceptance_deadline = compute_acceptance_deadline(case, local_day(now))
+    generate_form_materials(case, actor=actor, now=now)
     move_case(
         case,
         CaseAction.SUBMIT,

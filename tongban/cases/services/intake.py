@@ -56,6 +56,8 @@ if TYPE_CHECKING:
     from tongban.catalog.models import Material
 
 DEFAULT_SUPPLEMENT_DAYS = 5
+# The supplement deadline an acceptance may set, in working days (a negative or absurd one is refused, not computed).
+SUPPLEMENT_DAYS_RANGE = (1, 60)
 
 
 def do_prereview_material(
@@ -187,6 +189,12 @@ def accept_case(
     now: datetime,
 ) -> Case:
     """Accept a locked case: deadline, 受理通知书, the review flow, and for 告知承诺 the decision at once."""
+    low, high = SUPPLEMENT_DAYS_RANGE
+    if supplement_days is not None and not low <= supplement_days <= high:
+        raise errors.SUPPLEMENT_DEADLINE_INVALID.error(
+            errors.SUPPLEMENT_DEADLINE_INVALID.message % {"min": low, "max": high},
+            fields={"supplement_deadline_days": [str(supplement_days)]},
+        )
     tolerated = list(tolerated_materials)
     for material in tolerated:
         if (

@@ -27,7 +27,15 @@ from tongban.cases.models import (
 from tongban.cases.services._kernel import (
     resolve_now,
 )
-from tongban.cases.services.applying import add_material_row, create_case_row, resolve_version, submit_case
+from tongban.cases.services.applying import (
+    add_material_row,
+    check_idempotency_key,
+    create_case_row,
+    find_idempotent_case,
+    request_fingerprint,
+    resolve_version,
+    submit_case,
+)
 from tongban.core.validators import validate_id_number
 
 if TYPE_CHECKING:
@@ -135,24 +143,46 @@ def do_window_intake(
     the enterprise is found by its validated credit code (or recorded), the authorisation letter is recorded,
     and every notice and decision is addressed to the enterprise. An item only for organisations needs the
     enterprise (``ENTERPRISE_REQUIRED``); one only for natural persons refuses it (``ENTERPRISE_NOT_SERVED``).
-    Items with 收件即受理 are accepted on the spot. Everything happens in one transaction.
+    Items with 收件即受理 are accepted on the spot. Everything happens in one transaction. ``idempotency_key`` as
+    in :func:`~tongban.cases.services.applying.do_create_case`: a repeated intake (same person, applicant, form and
+    files by material, name and size) returns the first case, another intake under the same key is refused.
     """
     now = resolve_now(now)
+    key = check_idempotency_key(idempotency_key)
     version = resolve_version(version, implementation_code)
     implementation = version.implementation
     if not user_has_role(
         actor, Role.CLERK, department=implementation.department, region=implementation.region
     ):
         raise errors.ITEM_NOT_AVAILABLE.error()
-    key = (idempotency_key or "").strip()[:100]
-    if key:
-        existing = Case.objects.filter(created_by=actor, idempotency_key=key).first()
-        if existing is not None:
-            return existing
     if principal_id_number and enterprise_credit_code:
         raise errors.VALIDATION_ERROR.error(
             _("代办（为他人申请）与以单位名义申请只能选择一种。"), fields={"credit_code": ["principal"]}
         )
+    fingerprint = request_fingerprint(
+        {
+            "item": f"version:{version.pk}",
+            "id_number": (id_number or "").strip().upper(),
+            "name": (name or "").strip(),
+            "phone": (phone or "").strip(),
+            "form_data": form_data or {},
+            "files": [
+                [
+                    material.pk if material is not None else None,
+                    getattr(file, "name", ""),
+                    getattr(file, "size", None),
+                ]
+                for material, file in files
+            ],
+            "principal_id_number": (principal_id_number or "").strip().upper(),
+            "principal_name": (principal_name or "").strip(),
+            "enterprise_credit_code": (enterprise_credit_code or "").strip().upper(),
+            "enterprise_name": (enterprise_name or "").strip(),
+        }
+    )
+    existing = find_idempotent_case(actor, key, fingerprint)
+    if existing is not None:
+        return existing
     with transaction.atomic():
         enterprise = _enterprise_at_window(version, enterprise_credit_code, enterprise_name)
         person = _find_or_create_person(id_number, name, phone)
@@ -182,6 +212,7 @@ def do_window_intake(
             authorization=authorization,
             idempotency_key=key,
             window=window,
+            idempotency_hash=fingerprint,
             now=now,
         )
         case.intake_clerk = actor

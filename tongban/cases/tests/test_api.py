@@ -55,7 +55,9 @@ def test_full_parallel_lifecycle_over_the_api(world: World) -> None:
     assert body["number"] is None and body["status"] == "draft"
     ref = body["ref"]
     again = citizen.post(
-        "/cases", {"implementation_code": version.implementation.code}, HTTP_IDEMPOTENCY_KEY="key-1"
+        "/cases",
+        {"implementation_code": version.implementation.code, "form_data": {"a": "b"}},
+        HTTP_IDEMPOTENCY_KEY="key-1",
     )
     assert again.json()["draft_id"] == body["draft_id"]
 

@@ -128,6 +128,7 @@ def mat(
     accept_standard: str = "",
     basis: str = "",
     exempt_if_shared: bool = False,
+    generated_from_form: bool = False,
 ) -> dict[str, Any]:
     return {
         "name": name,
@@ -143,16 +144,21 @@ def mat(
         "accept_standard": accept_standard,
         "basis": basis,
         "exempt_if_shared": exempt_if_shared,
+        "generated_from_form": generated_from_form,
     }
 
 
 def form_doc(
     name: str, basis: str, fill_notes: str = "", accept_standard: str = "", **kw: Any
 ) -> dict[str, Any]:
-    """An application form (申请表格文书) filled by the applicant; the online form replaces the paper one."""
+    """An application form (申请表格文书) filled by the applicant; the online form replaces the paper one.
+
+    Online, the platform renders the submitted form as this material at submission (``generated_from_form``).
+    """
     return mat(
         name,
         material_type="2",
+        generated_from_form=True,
         fill_notes=fill_notes
         or "网上申请时由系统根据在线填报内容自动生成，无需另行上传；窗口申请的现场填写并签字。",
         accept_standard=accept_standard or "内容填写完整、准确，申请人签字（单位加盖公章）",

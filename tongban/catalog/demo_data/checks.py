@@ -140,6 +140,7 @@ MATERIAL_FIELDS = frozenset(
         "accept_standard",
         "basis",
         "exempt_if_shared",
+        "generated_from_form",
     }
 )
 FORM_PREFILLS = frozenset(

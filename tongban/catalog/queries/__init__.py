@@ -38,16 +38,19 @@ from tongban.catalog.queries.scoping import (
     user_can_edit_implementation,
 )
 from tongban.catalog.queries.searching import (
+    SERVICE_OBJECT_GROUPS,
     ItemGroup,
     ItemSearchPage,
     SearchPage,
     browse_published_items,
+    fetch_published_page,
     search_published,
     search_published_items,
 )
 
 __all__ = [
     "PUBLISH_REVISION_KEY",
+    "SERVICE_OBJECT_GROUPS",
     "Change",
     "Group",
     "ItemGroup",
@@ -70,6 +73,7 @@ __all__ = [
     "fetch_published_by_department",
     "fetch_published_by_enterprise_topic",
     "fetch_published_by_person_topic",
+    "fetch_published_page",
     "get_last_return_reason",
     "get_published_implementation",
     "get_version_for_application",

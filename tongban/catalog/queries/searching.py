@@ -15,6 +15,7 @@ from django.db import connection
 from django.db.models import Case, Count, IntegerField, Min, Q, QuerySet, Value, When, Window
 from django.db.models.expressions import RawSQL
 
+from tongban.catalog.choices import ServiceObject
 from tongban.catalog.models import Implementation, Item
 from tongban.catalog.queries.published import _published
 from tongban.catalog.search import clean_query, segment_query
@@ -208,8 +209,13 @@ def search_published(
     )
     if qs is None:
         return result
+    return _ranked_page(qs, cleaned, result)
+
+
+def _ranked_page(qs: QuerySet[Implementation], cleaned: str, result: SearchPage) -> SearchPage:
+    """Fill ``result`` with the page of ``qs`` that matches ``cleaned``, in rank order (see search_published)."""
     tokens = segment_query(cleaned)
-    start = (page - 1) * page_size
+    start = (result.page - 1) * result.page_size
     count, rows = 0, []
     for mode in _modes(cleaned, tokens):
         matched = qs.filter(pk__in=_candidates(cleaned, tokens, mode))
@@ -217,17 +223,84 @@ def search_published(
         ranked = matched.annotate(
             name_rank=_rank_expression(cleaned, tokens), search_total=Window(Count("pk"))
         ).order_by("name_rank", "level", "item__name", "code")
-        rows = list(ranked.values_list("pk", "search_total")[start : start + page_size])
+        rows = list(ranked.values_list("pk", "search_total")[start : start + result.page_size])
         # The page carries the total; only a page past the end needs a separate count.
-        count = rows[0][1] if rows else (matched.count() if page > 1 else 0)
+        count = rows[0][1] if rows else (matched.count() if result.page > 1 else 0)
         if count:
             break
     result.count = count
-    result.num_pages = max(1, math.ceil(count / page_size))
+    result.num_pages = max(1, math.ceil(count / result.page_size))
     if rows:
         ids = [pk for pk, _total in rows]
         by_id = {impl.pk: impl for impl in _published().filter(pk__in=ids)}
         result.results = [by_id[pk] for pk in ids if pk in by_id]
+    return result
+
+
+# --- the enumerable catalog (``GET /api/v1/catalog/items``) ------------------------------------------------------
+# Listing the whole catalog is a different read from the portal's search: no query needed, more filters, and
+# every published implementation reachable in a stable order.
+
+# 服务对象 groups an integrator filters by: 自然人, or 法人和其他组织 (every other GB/T 39046 A.4 code).
+SERVICE_OBJECT_GROUPS: dict[str, tuple[str, ...]] = {
+    "person": (ServiceObject.NATURAL_PERSON.value,),
+    "legal_person": tuple(v for v in ServiceObject.values if v != ServiceObject.NATURAL_PERSON),
+}
+
+
+def _json_list_has(field_name: str, values: tuple[str, ...]) -> Q:
+    """Rows whose JSON list ``field_name`` holds one of ``values`` (codes of word characters only).
+
+    A match on the list's JSON text (``"value"`` with its quotes) works alike on SQLite and PostgreSQL, where
+    JSON containment does not; the quotes keep ``"1"`` from matching ``"10"``.
+    """
+    condition = Q(pk__in=[])
+    for value in values:
+        condition |= Q(**{f"current_version__{field_name}__icontains": f'"{value}"'})
+    return condition
+
+
+def fetch_published_page(
+    *,
+    q: str = "",
+    department: str | None = None,
+    region: str | None = None,
+    item_type: str | None = None,
+    level: str | None = None,
+    service_object: str | None = None,
+    topic: str | None = None,
+    page: int = 1,
+    page_size: int = 20,
+) -> SearchPage:
+    """One page of the published catalog, filtered, in a stable order (every published item can be reached).
+
+    Without ``q`` every published implementation matching the filters, by item name then 实施编码; with ``q``
+    the search matches among them in rank order (as :func:`search_published`; a query of junk alone matches
+    nothing). Filters: ``department`` (credit code or id), ``region`` (code; that region and below, an unknown
+    code matches nothing), ``item_type``, ``level``, ``service_object`` (a 服务对象 code, or ``person`` /
+    ``legal_person``), ``topic`` (a 自然人 or 法人 topic). Two queries: the count and the page.
+    """
+    page, page_size = _page_number(page, page_size)
+    result = SearchPage(page=page, page_size=page_size)
+    qs = _filtered(department=department, region=region, item_type=item_type, level=level)
+    if qs is None:
+        return result
+    if service_object:
+        qs = qs.filter(
+            _json_list_has("service_objects", SERVICE_OBJECT_GROUPS.get(service_object, (service_object,)))
+        )
+    if topic:
+        qs = qs.filter(
+            _json_list_has("person_topics", (topic,)) | _json_list_has("enterprise_topics", (topic,))
+        )
+    if q.strip():
+        result.query = clean_query(q)
+        return _ranked_page(qs, result.query, result) if result.query else result
+    start = (page - 1) * page_size
+    ordered = qs.order_by("item__name", "code")
+    result.count = ordered.count()
+    result.results = list(ordered[start : start + page_size]) if start < result.count else []
+    result.num_pages = max(1, math.ceil(result.count / page_size))
     return result
 
 

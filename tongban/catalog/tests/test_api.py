@@ -58,7 +58,7 @@ def test_bad_page_numbers_are_422(client, world, page):
     assert response.json()["code"] == "VALIDATION_ERROR"
 
 
-@pytest.mark.parametrize("q", ["%", "'", "😀", "x" * 3000, ""])
+@pytest.mark.parametrize("q", ["%", "'", "😀", "x" * 3000])
 def test_junk_queries_give_an_empty_list(client, world, q):
     response = client.get("/api/v1/catalog/items", {"q": q})
     assert response.status_code == 200

@@ -253,3 +253,25 @@ def test_only_an_immediate_item_untouched_by_review_is_decided_on_the_spot(world
     )
     submitted.refresh_from_db()
     assert submitted.state == CaseState.SUBMITTED and not submitted.tasks.exists()
+
+
+def test_it_refuses_a_supplement_deadline_outside_one_to_sixty_working_days(world: World) -> None:
+    version = make_item(
+        world.scjg,
+        tolerance=True,
+        materials=(("营业执照", MaterialNecessity.REQUIRED), ("卫生许可", MaterialNecessity.TOLERABLE)),
+    )
+    case = submitted_case(world, version)
+    tolerable = version.materials.get(name="卫生许可")
+    for days in (-3, 0, 61, 10**9):
+        error = refused(
+            "SUPPLEMENT_DEADLINE_INVALID",
+            services.do_accept_case,
+            case,
+            actor=world.clerk,
+            tolerated_materials=[tolerable],
+            supplement_deadline_days=days,
+        )
+        assert error.status == 422 and "60" in str(error.message)
+    case.refresh_from_db()
+    assert case.state == CaseState.SUBMITTED and not case.materials.filter(tolerated=True).exists()
