@@ -195,6 +195,12 @@ class AxeChecker:
             where = what or page.url
             pytest.fail(f"accessibility problems on {where}:\n" + "\n".join(problems), pytrace=False)
 
+    def skip(self, page: Any, *, why: str) -> None:
+        """Leave the pages ``page`` showed since its last check unchecked, for a reason the journey states (a
+        third-party page such as Swagger UI, which the platform serves but does not write)."""
+        assert why.strip(), "say why the page is not checked"
+        self.unchecked[page] = []
+
     def assert_all_checked(self) -> None:
         missed = {
             str(page.url): urls for page, urls in self.unchecked.items() if urls and not page.is_closed()

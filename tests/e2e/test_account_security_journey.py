@@ -26,12 +26,15 @@ def _register(page, live_server, *, username, id_number, phone):  # type: ignore
     return page.inner_text("#code-sent")
 
 
-def test_a_taken_id_number_answers_like_a_fresh_one(page, live_server, demo_city, shot, sms_outbox) -> None:  # type: ignore[no-untyped-def]
+def test_a_taken_id_number_answers_like_a_fresh_one(
+    page, live_server, demo_city, shot, sms_outbox, axe
+) -> None:  # type: ignore[no-untyped-def]
     # 王秀英 (demo account "citizen") already holds 410202199001010018; someone else tries to register with it.
     taken = _register(
         page, live_server, username="impostor", id_number="410202199001010018", phone="13600001111"
     )
     shot("security-01-register-taken-number")
+    axe(page)
     fresh = _register(
         page, live_server, username="zhangsan", id_number="410212202001010015", phone="13600001111"
     )
@@ -41,6 +44,7 @@ def test_a_taken_id_number_answers_like_a_fresh_one(page, live_server, demo_city
     page.click("#register-confirm-form button[type=submit]")
     page.wait_for_load_state("networkidle")
     assert "/accounts/profile/" in page.url  # the fresh number registered
+    axe(page)
     from tongban.accounts.models import User
     from tongban.notifications.models import OutboxMessage
 
@@ -51,15 +55,17 @@ def test_a_taken_id_number_answers_like_a_fresh_one(page, live_server, demo_city
 
 
 def test_a_citizen_resets_a_forgotten_password_by_sms(
-    page, live_server, demo_city, shot, sms_outbox, login
+    page, live_server, demo_city, shot, sms_outbox, login, axe
 ) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{live_server.url}/accounts/login/")
     page.click("#forgot-password")
     page.fill("#id_identifier", "citizen")
     page.check("#id_channel_0")
     shot("security-02-password-reset-start")
+    axe(page)
     page.click("#password-reset-form button[type=submit]")
     page.wait_for_selector("#password-reset-confirm-form")
+    axe(page)
     code = sms_outbox.last_code("13812345678")
     page.fill("#id_code", code)
     page.fill("#id_new_password", "kaifeng2027")  # refused: the city's name
@@ -68,6 +74,7 @@ def test_a_citizen_resets_a_forgotten_password_by_sms(
     page.wait_for_load_state("networkidle")
     assert "城市名称" in page.inner_text("#id_new_password_error")
     shot("security-03-password-reset-weak-password")
+    axe(page)
     page.fill("#id_code", code)
     page.fill("#id_new_password", NEW_PASSWORD)
     page.fill("#id_new_password2", NEW_PASSWORD)
@@ -77,10 +84,11 @@ def test_a_citizen_resets_a_forgotten_password_by_sms(
     login("citizen", NEW_PASSWORD)
     assert "/accounts/login/" not in page.url
     shot("security-04-signed-in-with-new-password")
+    axe(page)
 
 
 def test_a_locked_out_attacker_does_not_lock_the_real_user_out(
-    browser, live_server, demo_city, settings
+    browser, live_server, demo_city, settings, axe
 ) -> None:  # type: ignore[no-untyped-def]
     # Both come through the hall's nginx, which tells Django the real address of each.
     settings.TONGBAN_TRUSTED_PROXY_COUNT = 1
@@ -94,8 +102,9 @@ def test_a_locked_out_attacker_does_not_lock_the_real_user_out(
             page.fill("#id_password", guess)  # the last one is right: it is refused while locked
             page.click("#login-form button[type=submit]")
             page.wait_for_load_state("networkidle")
-        assert "已暂停从此处登录该账号" in page.inner_text("#form-errors")
+        assert "已暂停从此处登录该账号" in page.inner_text("#error-summary")
         assert "/accounts/login/" in page.url
+        axe(page)
         own = citizen.new_page()
         own.goto(f"{live_server.url}/accounts/login/")
         own.fill("#id_username", "citizen")
@@ -104,6 +113,7 @@ def test_a_locked_out_attacker_does_not_lock_the_real_user_out(
         own.wait_for_url(lambda url: "/accounts/login/" not in url)
         own.goto(f"{live_server.url}/accounts/profile/")
         assert own.inner_text("#profile-name") == "王秀英"
+        axe(own)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "security-05-attacker-locked.png"), full_page=True)
         own.screenshot(path=str(SCREENSHOTS / "security-06-real-user-signed-in.png"), full_page=True)

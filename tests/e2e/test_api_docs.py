@@ -9,7 +9,7 @@ import pytest
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_the_api_docs_page_lists_the_operations_without_csp_violations(page, live_server, shot) -> None:  # type: ignore[no-untyped-def]
+def test_the_api_docs_page_lists_the_operations_without_csp_violations(page, live_server, shot, axe) -> None:  # type: ignore[no-untyped-def]
     problems: list[str] = []
     foreign: list[str] = []
     page.on("console", lambda msg: problems.append(msg.text) if msg.type in ("error", "warning") else None)
@@ -32,6 +32,9 @@ def test_the_api_docs_page_lists_the_operations_without_csp_violations(page, liv
     codes = page.locator(".responses-table .response-col_status").all_inner_texts()
     assert {"400", "413", "415", "422"} <= {c.strip() for c in codes}
     shot("api-docs")
+    axe.skip(
+        page, why="Swagger UI is vendored third-party code for integrators; the platform's pages are checked"
+    )
 
     assert not [p for p in problems if "Content Security Policy" in p or "Refused to" in p], problems
     assert not foreign, foreign

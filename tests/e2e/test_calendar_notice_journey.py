@@ -22,7 +22,7 @@ def browser_context_args(browser_context_args: dict) -> dict:  # type: ignore[ty
     return {**browser_context_args, "java_script_enabled": False}
 
 
-def test_system_admin_enters_the_holiday_notice(page, live_server, transactional_db, shot):  # type: ignore[no-untyped-def]
+def test_system_admin_enters_the_holiday_notice(page, live_server, transactional_db, shot, axe):  # type: ignore[no-untyped-def]
     from django.contrib.auth import get_user_model
 
     from tongban.core.calendar import add_working_days_info
@@ -40,12 +40,14 @@ def test_system_admin_enters_the_holiday_notice(page, live_server, transactional
         page.fill("#id_password", "x-pass-123")
         page.click("input[type=submit]")
         page.wait_for_load_state("networkidle")
+        axe.skip(page, why="Django's own admin login page")
 
         # The banner on the portal names the provisional year and links to the notice page.
         page.goto(f"{live_server.url}/")
         banner = page.locator("#calendar-warning")
         assert "尚未录入2099年的放假通知" in banner.inner_text()
         shot("calendar-01-banner")
+        axe(page)
         banner.locator("a").click()
         page.wait_for_load_state("networkidle")
         assert page.locator("#notice-form").count() == 1
@@ -57,6 +59,7 @@ def test_system_admin_enters_the_holiday_notice(page, live_server, transactional
         assert "第6行无法识别" in page.inner_text("#content-main")
         assert "上斑" in page.locator("#notice-bad-line").inner_text()
         shot("calendar-02-unreadable-line")
+        axe(page)
 
         # Fixed: the preview shows the year, the statutory days beside it and what changes; nothing saved yet.
         page.fill("#id_text", NOTICE)
@@ -68,6 +71,7 @@ def test_system_admin_enters_the_holiday_notice(page, live_server, transactional
         assert "春节（补假）" in page.inner_text("#notice-statutory")
         assert "2027-02-20（六）：由休息日改为工作日" in page.inner_text("#notice-changes")
         shot("calendar-03-preview")
+        axe(page)
         assert not CalendarYear.objects.filter(year=2027).exists()
         assert add_working_days_info(date(2027, 2, 1), 10).provisional is True
 
@@ -76,6 +80,7 @@ def test_system_admin_enters_the_holiday_notice(page, live_server, transactional
         assert "已录入2027年的放假安排" in page.inner_text("body")
         assert "2027" in page.inner_text("#result_list")
         shot("calendar-04-entered")
+        axe(page)
 
     assert add_working_days_info(date(2027, 2, 1), 10) == (date(2027, 2, 20), False)
     assert LedgerEntry.objects.filter(action="calendar.notice_entered", object_id="2027").count() == 1

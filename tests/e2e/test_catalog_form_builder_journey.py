@@ -41,7 +41,7 @@ def _add_field(page: Page, section: int) -> str:
 
 
 def test_admin_builds_a_conditional_form_a_second_admin_publishes_and_the_citizen_sees_it(
-    page: Page, live_server, demo_city, login, shot
+    page: Page, live_server, demo_city, login, shot, axe
 ) -> None:
     from tongban.catalog.models import Implementation
 
@@ -58,6 +58,7 @@ def test_admin_builds_a_conditional_form_a_second_admin_publishes_and_the_citize
     expect(page.locator("#form-builder")).to_be_visible()
     expect(page.locator("#id_form_schema")).to_be_hidden()
     shot("builder-01-editor")
+    axe(page)
 
     premises = _add_field(page, 1)
     _set(page, premises, "title", "经营场所性质")
@@ -90,6 +91,7 @@ def test_admin_builds_a_conditional_form_a_second_admin_publishes_and_the_citize
     )
     page.click("#save-draft")
     expect(page.locator(".alert-success")).to_contain_text("草稿已保存")
+    axe(page)
     draft = impl.versions.get(status="draft")
     schema = draft.form_schema
     assert schema["properties"]["premises"]["enum"] == ["own", "lease"]
@@ -102,6 +104,7 @@ def test_admin_builds_a_conditional_form_a_second_admin_publishes_and_the_citize
     expect(page.locator("#publish-refused")).to_contain_text("双人复核")
     expect(page.locator("#publish-version")).to_have_count(0)
     shot("builder-03-author-cannot-publish")
+    axe(page)
 
     _sign_in(page, base, "catalog_city2")
     page.goto(edit_url)
@@ -109,6 +112,7 @@ def test_admin_builds_a_conditional_form_a_second_admin_publishes_and_the_citize
     page.click("#publish-version")
     expect(page.locator("#version-status")).to_have_text("已发布")
     shot("builder-04-published-by-second-admin")
+    axe(page)
     impl.refresh_from_db()
     assert (
         impl.current_version_id == draft.pk and impl.current_version.published_by.username == "catalog_city2"
@@ -122,6 +126,7 @@ def test_admin_builds_a_conditional_form_a_second_admin_publishes_and_the_citize
     page.get_by_label("租赁房产").check()
     expect(lease_field).to_be_visible()
     shot("builder-05-application-page")
+    axe(page)
     lease_field.screenshot(path=str(SCREENSHOTS / "builder-05b-conditional-field.png"))
 
 

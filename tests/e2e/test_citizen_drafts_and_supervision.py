@@ -22,7 +22,7 @@ def _draft_ref() -> str:
 
 
 def test_a_failed_submit_keeps_one_draft_drafts_are_deleted_and_the_supervisor_sees_overdue_first(
-    page: Page, live_server, demo_city, login, shot
+    page: Page, live_server, demo_city, login, shot, axe
 ) -> None:
     base = live_server.url
     login("citizen")
@@ -41,6 +41,7 @@ def test_a_failed_submit_keeps_one_draft_drafts_are_deleted_and_the_supervisor_s
     expect(page.locator("#error-message")).to_be_visible()
     expect(page.get_by_label("查询用途")).to_have_value("job")
     shot("drafts-01-submit-refused")
+    axe(page)
     assert Case.objects.filter(applicant_user__username="citizen").count() == before + 1
 
     # Fixed and sent again: the same draft is submitted, no second draft appears.
@@ -50,6 +51,7 @@ def test_a_failed_submit_keeps_one_draft_drafts_are_deleted_and_the_supervisor_s
     page.get_by_role("button", name="提交申请").click()
     expect(page.locator("h1")).to_contain_text("申请已提交")
     number = page.locator("#case-number").inner_text().strip()
+    axe(page)
     assert Case.objects.filter(applicant_user__username="citizen").count() == before + 1
     assert not Case.objects.filter(
         applicant_user__username="citizen", state="draft", version__implementation__code=ITEM
@@ -64,6 +66,7 @@ def test_a_failed_submit_keeps_one_draft_drafts_are_deleted_and_the_supervisor_s
     expect(page.locator(".alert-success")).to_contain_text("草稿已删除")
     expect(page.locator("#my-cases")).not_to_contain_text("居住证申领")
     shot("drafts-02-deleted")
+    axe(page)
     assert not Case.objects.filter(applicant_user__username="citizen", state="draft").exists()
 
     # The supervisor's list: counts by level, red (overdue) at the top.
@@ -75,3 +78,4 @@ def test_a_failed_submit_keeps_one_draft_drafts_are_deleted_and_the_supervisor_s
     expect(counts).to_contain_text("黄牌（即将到期）")
     expect(page.locator("#supervised-cases tbody tr").first.locator(".badge.text-bg-danger")).to_be_visible()
     shot("supervision-01-overdue-first")
+    axe(page)

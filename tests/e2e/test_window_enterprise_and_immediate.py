@@ -52,7 +52,7 @@ def _scans(page: Page) -> None:
 
 
 def test_a_clerk_takes_in_an_enterprise_application_and_decides_an_immediate_one_on_the_spot(
-    page: Page, live_server, demo_city, login, shot
+    page: Page, live_server, demo_city, login, shot, axe
 ) -> None:
     base = live_server.url
     login("clerk")
@@ -80,6 +80,7 @@ def test_a_clerk_takes_in_an_enterprise_application_and_decides_an_immediate_one
     expect(page.locator("#window-form")).to_contain_text("统一社会信用代码不正确")
     expect(page.get_by_label("申请单位名称")).to_have_value("开封市汴水宾馆有限公司")
     shot("window-enterprise-01-code-refused")
+    axe(page)
 
     page.get_by_label("申请单位统一社会信用代码").fill(code)
     _scans(page)  # files are chosen again after a refusal
@@ -89,6 +90,7 @@ def test_a_clerk_takes_in_an_enterprise_application_and_decides_an_immediate_one
     expect(page.locator("#timeline")).to_contain_text("窗口收件")
     expect(page.locator("#timeline")).to_contain_text("刘芳")
     shot("window-enterprise-02-taken-in")
+    axe(page)
     case = Case.objects.get(enterprise__credit_code=code)
     assert case.applicant_kind == "enterprise" and case.applicant_user is None
     assert case.agent.id_number == agent_id and case.authorization.enterprise == case.enterprise
@@ -111,6 +113,7 @@ def test_a_clerk_takes_in_an_enterprise_application_and_decides_an_immediate_one
     expect(page.locator(".alert-success")).to_contain_text("收件成功")
     expect(page.locator("#on-the-spot")).to_contain_text("即办件")
     shot("window-immediate-01-accepted")
+    axe(page)
     page.get_by_label("当场决定意见（可选）").fill("材料齐全，当场核准登记。")
     page.get_by_role("button", name="当场作出准予决定").click()
     expect(page.locator(".alert-success")).to_contain_text("当场作出准予决定")
@@ -122,6 +125,7 @@ def test_a_clerk_takes_in_an_enterprise_application_and_decides_an_immediate_one
 
     # 3. The applicant is still at the window: the clerk sends the pickup code, the applicant reads it out.
     page.goto(f"{base}/cases/window/pickup/")
+    axe(page)
     page.get_by_label("办件编号").fill(number)
     page.get_by_role("button", name="向申请人发送取件码").click()
     expect(page.locator(".alert-success")).to_contain_text("取件码已发送")
@@ -131,5 +135,6 @@ def test_a_clerk_takes_in_an_enterprise_application_and_decides_an_immediate_one
     page.get_by_role("button", name="出件").click()
     expect(page.locator(".alert-success")).to_contain_text("已出件")
     shot("window-immediate-02-handed-out")
+    axe(page)
     case.refresh_from_db()
     assert case.state == "closed" and case.delivery_mode == "window"

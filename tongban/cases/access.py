@@ -33,6 +33,8 @@ from tongban.cases.transitions import (
     REVIEW,
     TRANSITIONS,
 )
+from tongban.core.errors import DomainError
+from tongban.core.ratelimit import check_rate
 
 
 def is_signed_in(user: Any) -> bool:
@@ -305,3 +307,19 @@ def access_task_by_id(user: Any, task_id: Any) -> CaseTask:
     if task.assignee_id != user.pk and not holds_task_role(user, task):
         raise errors.TASK_NOT_FOUND.error()
     return task
+
+
+def limit_public_lookup(request: Any, number: str) -> None:
+    """Count one public progress lookup (办件查询, HTML and API alike): ``TOO_MANY_REQUESTS`` (429) past
+    ``TONGBAN_RATE_LIMITS["lookup"]`` for the client address or ``["lookup_key"]`` for the case number, so query
+    codes cannot be guessed from one address nor from many addresses against one case (ISSUE 7 §1)."""
+    number = str(number or "").strip()
+    refusal: DomainError | None = None
+    try:
+        check_rate(request, "lookup")
+    except DomainError as exc:
+        refusal = exc  # still count the case number, so spreading guesses over addresses does not help
+    if number:
+        check_rate(request, "lookup_key", key=number[:40])
+    if refusal is not None:
+        raise refusal

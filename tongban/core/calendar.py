@@ -398,7 +398,8 @@ def register_calendar_listener(callback: CalendarListener) -> None:
 
     Apps register from ``AppConfig.ready()``; registering the same callback twice has no effect. The callback
     runs inside the notice's transaction, after the year was saved, so it sees the new calendar; an exception
-    rolls the whole entry back. It returns how many things it recomputed (recorded in the year's ledger entry).
+    rolls the whole entry back. It returns how many things it changed; the sum is returned to the administrator
+    (``CalendarYear.recomputed`` on the result of ``do_enter_calendar_notice``), each change ledgered by its app.
     """
     if callback not in _listeners:
         _listeners.append(callback)

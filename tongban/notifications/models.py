@@ -27,6 +27,8 @@ class OutboxMessage(models.Model):
         on_delete=models.CASCADE,
         related_name="outbox_messages",
     )
+    # An SMS to a person without an account (a window applicant the identity rules did not link).
+    phone = models.CharField(_("手机号码"), max_length=20, blank=True)
     event = models.CharField(_("事件"), max_length=80)
     title = models.CharField(_("标题"), max_length=200)
     body = models.TextField(_("正文"), blank=True)

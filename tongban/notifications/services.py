@@ -52,8 +52,11 @@ def enqueue_notification(
     case: Any = None,
     channels: Iterable[str] = DEFAULT_CHANNELS,
     dedupe_key: str = "",
+    phone: str = "",
 ) -> list[OutboxMessage]:
     """Write one outbox row per channel in the caller's transaction and deliver them after it commits.
+
+    ``user`` is the recipient; ``user=None`` with ``phone`` sends an SMS to a person who has no account.
 
     ``case`` is a ``Case`` (its ``number`` is stored) or a case number. ``dedupe_key``, when given, makes the call
     idempotent: a second call with the same key returns the rows of the first and writes nothing. Without it every
@@ -64,6 +67,7 @@ def enqueue_notification(
         raise UNKNOWN_CHANNEL.error()
     fields = {
         "recipient": user,
+        "phone": phone[:20],
         "event": event,
         "title": str(title)[:200],
         "body": str(body),
@@ -145,9 +149,10 @@ def _send(message: OutboxMessage) -> None:
             text = f"{text}\n\n{settings.TONGBAN_BASE_URL.rstrip('/')}{message.url}"
         send_mail(message.title, text, settings.DEFAULT_FROM_EMAIL, [user.email])
     elif message.channel == Channel.SMS:
-        if user is None or not user.phone:
+        phone = message.phone or (user.phone if user is not None else "")
+        if not phone:
             raise NothingToSend("no phone number")
-        get_sms_backend().send(user.phone, f"【通办】{message.title}。{message.body}"[:300])
+        get_sms_backend().send(phone, f"【通办】{message.title}。{message.body}"[:300])
     else:
         raise NothingToSend("webhooks are delivered by the integrations worker")
 

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from ninja import Router
 
 from tongban.cases import queries
+from tongban.cases.access import limit_public_lookup
 from tongban.cases.api.schemas import (
     PublicProgressSchema,
 )
@@ -18,5 +19,7 @@ public_router = Router(tags=["public"])
     "/cases/{number}", response={200: PublicProgressSchema, **PUBLIC_ERROR_RESPONSES}, summary="办件进度查询"
 )
 def public_progress(request: HttpRequest, number: str, code: str = "") -> PublicProgressSchema:
-    """Progress by case number and the query code printed on the receipt; 404 for a wrong pair."""
+    """Progress by case number and the query code printed on the receipt; 404 for a wrong pair, 429
+    ``TOO_MANY_REQUESTS`` after too many lookups from one address or for one case number."""
+    limit_public_lookup(request, number)
     return PublicProgressSchema(**queries.get_public_progress(number, code))

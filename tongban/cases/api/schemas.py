@@ -90,6 +90,9 @@ class CaseTaskSchema(Schema):
     assignee: str | None
     state: str
     due_date: date | None
+    due_provisional: bool = Field(
+        description="环节期限经过尚未录入放假通知的年度，暂按法定节日计算，录入通知后可能变化"
+    )
     outcome: str
     opinion: str
     version: int
@@ -151,7 +154,11 @@ class CaseDetailSchema(Schema):
     decided_at: datetime | None
     closed_at: datetime | None
     acceptance_deadline: date | None
+    acceptance_deadline_provisional: bool = Field(
+        description="受理期限暂按法定节日计算（该年度放假通知尚未录入）"
+    )
     deadline: date | None
+    deadline_provisional: bool = Field(description="办结期限暂按法定节日计算（该年度放假通知尚未录入）")
     remaining_working_days: int | None
     warning_level: str
     clock_stopped: bool
@@ -241,6 +248,7 @@ class PublicProgressSchema(Schema):
     submitted_at: datetime | None
     accepted_at: datetime | None
     deadline: date | None
+    deadline_provisional: bool = Field(description="办结期限暂按法定节日计算（该年度放假通知尚未录入）")
     decided_at: datetime | None
     closed_at: datetime | None
 
@@ -276,6 +284,7 @@ class CaseSummarySchema(Schema):
     created_at: datetime
     submitted_at: datetime | None
     deadline: date | None
+    deadline_provisional: bool = Field(description="办结期限暂按法定节日计算（该年度放假通知尚未录入）")
     closed_at: datetime | None
     url: str  # the case in this API
 

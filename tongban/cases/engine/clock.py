@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from tongban.cases.choices import CaseState, ClockIntervalKind, ExtensionState, WarningLevel
 from tongban.cases.transitions import ACCEPTANCE_CLOCK, REVIEW
-from tongban.core.calendar import add_working_days, working_days_between
+from tongban.core.calendar import add_working_days, is_provisional_span, working_days_between
 
 DEFAULT_TIME_LIMIT_DAYS = 20  # 行政许可法 §42, when a guide names no limit
 YELLOW_DAYS = 2
@@ -106,6 +106,25 @@ def compute_deadline(case: Any, today: date | None = None) -> date | None:
         + _stopped_days(stops, frozen_open=True, today=today)
     )
     return add_working_days(local_day(case.accepted_at), days)
+
+
+def span_is_provisional(start: date | None, end: date | None) -> bool:
+    """Whether a deadline ``end`` counted from ``start`` runs through a year without an entered holiday notice
+    (statutory holidays only, ADR 0002): then it is shown as "（暂按法定节日计算）" and may move when the notice
+    is entered."""
+    return start is not None and end is not None and is_provisional_span(start, end)
+
+
+def acceptance_deadline_provisional(case: Any) -> bool:
+    """Whether the stored 受理期限 was computed through a provisional year."""
+    start = local_day(case.submitted_at) if case.submitted_at else None
+    return span_is_provisional(start, case.acceptance_deadline)
+
+
+def deadline_provisional(case: Any) -> bool:
+    """Whether the stored 办结期限 was computed through a provisional year."""
+    start = local_day(case.accepted_at) if case.accepted_at else None
+    return span_is_provisional(start, case.deadline)
 
 
 def _open_stop_day(case: Any) -> date | None:

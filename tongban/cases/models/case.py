@@ -158,6 +158,8 @@ class Case(TimeStampedModel):
     )
     applicant_name = models.CharField(_("申请人名称"), max_length=200, blank=True)
     applicant_id_number = models.CharField(_("申请人证件号码"), max_length=18, blank=True)
+    # The phone given at the window: notices go there by SMS when no account is linked to the case.
+    contact_phone = models.CharField(_("联系电话"), max_length=20, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("创建人"),
@@ -217,6 +219,10 @@ class Case(TimeStampedModel):
     acceptance_deadline = models.DateField(_("受理期限"), null=True, blank=True)
     accepted_late = models.BooleanField(_("超期受理"), default=False)
     deadline = models.DateField(_("办结期限"), null=True, blank=True, db_index=True)
+    # Computed through a year whose holiday notice is not entered yet (statutory holidays only, ADR 0002): the
+    # date may still move when the notice is entered; pages show "（暂按法定节日计算）" beside it.
+    acceptance_deadline_provisional = models.BooleanField(_("受理期限为暂定"), default=False)
+    deadline_provisional = models.BooleanField(_("办结期限为暂定"), default=False)
     supplement_deadline = models.DateField(_("容缺材料补交期限"), null=True, blank=True)
 
     delivery_mode = models.CharField(_("送达方式"), max_length=20, choices=DeliveryMode.choices, blank=True)

@@ -39,6 +39,8 @@ class CaseTask(models.Model):
     )
     state = models.CharField(_("状态"), max_length=20, choices=TaskState.choices, default=TaskState.OPEN)
     due_date = models.DateField(_("环节期限"), null=True, blank=True)
+    # The due date runs through a year without an entered holiday notice (see Case.deadline_provisional).
+    due_provisional = models.BooleanField(_("环节期限为暂定"), default=False)
     outcome = models.CharField(_("办理结果"), max_length=20, choices=TaskOutcome.choices, blank=True)
     opinion = models.TextField(_("办理意见"), blank=True)
     parent = models.ForeignKey(

@@ -273,8 +273,10 @@ def clock_summary(case: Case, today: date | None = None) -> dict[str, Any]:
         remaining, level = None, WarningLevel.NONE
     stopped = any(interval.ended_at is None for interval in case.clock_intervals.all())
     deadline = case.deadline if case.accepted_at else case.acceptance_deadline
+    provisional = case.deadline_provisional if case.accepted_at else case.acceptance_deadline_provisional
     return {
         "deadline": deadline,
+        "deadline_provisional": provisional,
         "remaining_working_days": remaining,
         "warning_level": level,
         "stopped": stopped,

@@ -10,6 +10,7 @@ from tongban.cases import errors
 from tongban.cases.choices import CaseState
 from tongban.cases.models import Case
 from tongban.cases.transitions import DECIDED_OR_LATER
+from tongban.catalog.queries import disclosed_implementations
 from tongban.core.masking import mask_name
 
 PUBLIC_PAGE_SIZE = 20
@@ -50,6 +51,7 @@ def get_public_progress(number: str, code: str) -> dict[str, Any]:
         "submitted_at": case.submitted_at,
         "accepted_at": case.accepted_at,
         "deadline": case.deadline,
+        "deadline_provisional": case.deadline_provisional,
         "decided_at": case.decided_at,
         "closed_at": case.closed_at,
     }
@@ -61,13 +63,16 @@ MAX_PUBLIC_PAGE = 100_000  # 2,000,000 cases back; deeper history is for supervi
 def fetch_public_disclosure(department: Any = None, page: int = 1) -> list[dict[str, Any]]:
     """Recent submitted cases for public disclosure (办件公示) with masked applicant names, 20 per page.
 
+    Only cases of items whose current published version is marked public (``disclose_cases``, decided in the
+    catalog): personal matters such as 户口迁移 or 无犯罪记录证明 are never listed (ISSUE 7 §1).
+
     The page number is clamped: a huge ``?page=`` would otherwise overflow the SQL OFFSET (a 500 on both databases).
     """
     page = min(max(int(page or 1), 1), MAX_PUBLIC_PAGE)
     cases = (
         Case.objects.select_related("implementation__item", "department", "decision")
         .exclude(state=CaseState.DRAFT)
-        .filter(number__isnull=False)
+        .filter(number__isnull=False, implementation__in=disclosed_implementations())
         .order_by("-submitted_at", "-id")
     )
     if department is not None:

@@ -27,6 +27,7 @@ from tongban.cases.services.closing import (
     do_withdraw_case,
 )
 from tongban.cases.services.deadlines import (
+    do_recompute_deadlines_for_year,
     do_refresh_deadline,
 )
 from tongban.cases.services.intake import (
@@ -82,6 +83,7 @@ __all__ = [
     "do_deliver_case",
     "do_finish_special_procedure",
     "do_prereview_material",
+    "do_recompute_deadlines_for_year",
     "do_refresh_deadline",
     "do_refuse_acceptance",
     "do_release_task",

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from tongban.cases import errors
 from tongban.cases.choices import (
     NOTICE_NUMBER_CODES,
+    Channel,
     DeliveryMode,
     NoticeKind,
     TaskKind,
@@ -28,8 +29,10 @@ from tongban.cases.choices import (
 )
 from tongban.cases.documents.uploads import check_upload
 from tongban.cases.engine.clock import (
+    acceptance_deadline_provisional,
     compute_acceptance_deadline,
     compute_deadline,
+    deadline_provisional,
     local_day,
 )
 from tongban.cases.events import TRANSITION_LEDGER_ACTIONS, CaseEvent, CaseLedgerAction
@@ -41,6 +44,7 @@ from tongban.cases.models import (
 from tongban.cases.queries import offered_delivery_modes
 from tongban.cases.transitions import ACTIVE_TASK_STATES, check_transition
 from tongban.core.services import append_ledger_entry
+from tongban.notifications.choices import Channel as NotificationChannel
 from tongban.notifications.services import enqueue_notification
 
 if TYPE_CHECKING:
@@ -127,9 +131,23 @@ def move_case(
 def notify_applicant(case: Case, event: CaseEvent, title: str, body: str) -> None:
     """Outbox messages to the applicant side, in the caller's transaction."""
     recipients = {u.pk: u for u in (case.applicant_user, case.agent) if u is not None}
+    url = reverse("cases:case_detail", kwargs={"ref": case.ref})
+    if not recipients and case.channel == Channel.WINDOW:
+        # No account may follow this window case: the applicant hears by SMS at the phone given at the window
+        # (never the clerk who filed it), and follows it with number and query code.
+        if case.contact_phone:
+            enqueue_notification(
+                user=None,
+                phone=case.contact_phone,
+                event=CaseEvent(event).value,
+                title=title,
+                body=body,
+                case=case,
+                channels=[NotificationChannel.SMS],
+            )
+        return
     if not recipients and case.created_by_id:
         recipients[case.created_by_id] = case.created_by
-    url = reverse("cases:case_detail", kwargs={"ref": case.ref})
     for user in recipients.values():
         enqueue_notification(
             user=user, event=CaseEvent(event).value, title=title, body=body, url=url, case=case
@@ -214,6 +232,19 @@ def refreshed_deadline_fields(case: Case, now: datetime) -> list[str]:
     if deadline != case.deadline:
         case.deadline = deadline
         changed.append("deadline")
+    return changed + provisional_fields(case)
+
+
+def provisional_fields(case: Case) -> list[str]:
+    """Set the "暂按法定节日计算" flags of the stored deadlines; returns the changed field names."""
+    changed = []
+    for field, value in (
+        ("acceptance_deadline_provisional", acceptance_deadline_provisional(case)),
+        ("deadline_provisional", deadline_provisional(case)),
+    ):
+        if getattr(case, field) != value:
+            setattr(case, field, value)
+            changed.append(field)
     return changed
 
 

@@ -43,6 +43,7 @@ from tongban.cases.services._kernel import (
     issue_notice,
     lock_case,
     move_case,
+    provisional_fields,
     resolve_now,
     signed_in_user,
 )
@@ -147,6 +148,9 @@ def create_case_row(
     form_data: dict[str, Any] | None,
     channel: str,
     applicant_user: Any = None,
+    applicant_name: str = "",
+    applicant_id_number: str = "",
+    contact_phone: str = "",
     enterprise: Enterprise | None = None,
     agent: Any = None,
     authorization: AgentAuthorization | None = None,
@@ -160,17 +164,21 @@ def create_case_row(
     """Insert the draft row for the applicant (person or enterprise) and ledger ``case.created``.
 
     ``form_data`` is checked as a draft (:func:`check_draft_form_data`). For a window intake the ledger entry
-    names the window and the clerk, so the timeline says who filed the case.
+    names the window and the clerk, so the timeline says who filed the case. A person applicant without a linked
+    account (a window intake the identity rules would not link) is named by ``applicant_name`` and
+    ``applicant_id_number`` and reached at ``contact_phone``.
     """
     access.require_applicant_kind(version, enterprise=enterprise)
     form_data = check_draft_form_data(version, form_data)
     implementation = version.implementation
     if enterprise is not None:
         applicant_kind, name, id_number = ApplicantKind.ENTERPRISE, enterprise.name, enterprise.credit_code
-    else:
+    elif applicant_user is not None:
         applicant_kind = ApplicantKind.PERSON
         name = applicant_user.real_name or applicant_user.username
         id_number = applicant_user.id_number
+    else:
+        applicant_kind, name, id_number = ApplicantKind.PERSON, applicant_name, applicant_id_number
     case = Case.objects.create(
         implementation=implementation,
         version=version,
@@ -185,6 +193,7 @@ def create_case_row(
         authorization=authorization,
         applicant_name=name,
         applicant_id_number=id_number,
+        contact_phone=contact_phone,
         created_by=actor,
         idempotency_key=idempotency_key or "",
         idempotency_hash=idempotency_hash if idempotency_key else "",
@@ -538,12 +547,13 @@ def submit_case(case: Case, *, actor: Any, now: datetime) -> Case:
     case.query_code = new_query_code()
     case.submitted_at = now
     case.acceptance_deadline = compute_acceptance_deadline(case, local_day(now))
+    provisional = provisional_fields(case)
     generate_form_materials(case, actor=actor, now=now)
     move_case(
         case,
         CaseAction.SUBMIT,
         actor,
-        fields=["number", "query_code", "submitted_at", "acceptance_deadline", "form_data"],
+        fields=["number", "query_code", "submitted_at", "acceptance_deadline", "form_data", *provisional],
         channel=case.channel,
         at=now,
     )

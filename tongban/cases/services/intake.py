@@ -40,6 +40,7 @@ from tongban.cases.services._kernel import (
     lock_case,
     move_case,
     notify_applicant,
+    provisional_fields,
     refreshed_deadline_fields,
     resolve_now,
     sentence,
@@ -220,6 +221,7 @@ def accept_case(
     case.accepted_late = bool(case.acceptance_deadline and today > case.acceptance_deadline)
     case.time_limit_days = time_limit_for(case.version)
     case.deadline = compute_deadline(case, today)
+    fields.extend(provisional_fields(case))
     move_case(
         case,
         CaseAction.ACCEPT,

@@ -20,6 +20,7 @@ from tongban.cases.choices import (
 )
 from tongban.cases.engine.clock import (
     local_day,
+    span_is_provisional,
 )
 from tongban.cases.engine.flows import (
     complete_user_task,
@@ -100,6 +101,9 @@ def _sync_tasks(case: Case, workflow: Any, now: datetime) -> list[CaseTask]:
                 department_id=item.department_id or case.department_id,
                 role=step.role,
                 due_date=due,
+                due_provisional=(
+                    span_is_provisional(today, due) if step.due_days else case.deadline_provisional
+                ),
                 created_at=now,
             )
         )
@@ -402,6 +406,7 @@ def do_add_signer(
             assignee=user,
             state=TaskState.CLAIMED if user is not None else TaskState.OPEN,
             due_date=case.deadline,
+            due_provisional=case.deadline_provisional,
             parent=task,
             opinion="",
             created_at=now,

@@ -161,7 +161,9 @@ def do_decide_extension(
         if changed:
             case.version_no += 1
             case.save(update_fields=[*changed, "version_no", "updated_at"])
-            case.tasks.filter(state__in=ACTIVE_TASK_STATES, kind=TaskKind.FLOW).update(due_date=case.deadline)
+            case.tasks.filter(state__in=ACTIVE_TASK_STATES, kind=TaskKind.FLOW).update(
+                due_date=case.deadline, due_provisional=case.deadline_provisional
+            )
         if approve:
             issue_notice(
                 case,

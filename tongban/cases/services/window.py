@@ -6,15 +6,20 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tongban.accounts.access import user_has_role
-from tongban.accounts.choices import Role, UserKind
+from tongban.accounts.choices import Role
 from tongban.accounts.queries import active_authorizations, get_enterprise_by_credit_code
-from tongban.accounts.services import clean_credit_code, do_authorize_agent, do_upsert_enterprise
+from tongban.accounts.services import (
+    clean_credit_code,
+    clean_phone,
+    do_authorize_agent,
+    do_upsert_enterprise,
+    resolve_window_person,
+)
 from tongban.cases import errors
 from tongban.cases.access import serves_natural_persons, serves_organisations
 from tongban.cases.choices import (
@@ -36,6 +41,7 @@ from tongban.cases.services.applying import (
     resolve_version,
     submit_case,
 )
+from tongban.core.errors import DomainError
 from tongban.core.validators import validate_id_number
 
 if TYPE_CHECKING:
@@ -43,25 +49,33 @@ if TYPE_CHECKING:
     from tongban.catalog.models import ItemVersion, Material
 
 
-def _find_or_create_person(id_number: str, name: str, phone: str) -> Any:
+def _clean_person_number(id_number: str, field: str = "id_number") -> str:
+    """The 居民身份证号码 typed at the window, checked; ``ID_NUMBER_INVALID`` names ``field``."""
     id_number = (id_number or "").strip().upper()
     try:
         validate_id_number(id_number)
     except ValidationError as exc:
-        raise errors.ID_NUMBER_INVALID.error(fields={"id_number": [str(m) for m in exc.messages]}) from None
-    User = get_user_model()
-    user = User.objects.filter(id_number=id_number).first()
-    if user is None:
-        user = User(
-            username=f"id{id_number}",
-            kind=UserKind.CITIZEN,
-            real_name=(name or "").strip()[:100],
-            id_number=id_number,
-            phone=(phone or "").strip()[:20],
-        )
-        user.set_unusable_password()
-        user.save()
-    return user
+        raise errors.ID_NUMBER_INVALID.error(fields={field: [str(m) for m in exc.messages]}) from None
+    return id_number
+
+
+def _window_person(id_number: str, name: str, phone: str, *, actor: Any, field: str = "id_number") -> Any:
+    """The account a window case of this person may be linked to, or ``None`` (ISSUE 7 §1).
+
+    :func:`~tongban.accounts.services.resolve_window_person` decides: a verified account with the same name, or a
+    window-confirmed account created now; never an unverified or name-mismatched account that merely holds the
+    number — then the case is filed under the name and number given and found with number and query code."""
+    return resolve_window_person(
+        id_number=_clean_person_number(id_number, field), name=name, phone=phone, actor=actor
+    )
+
+
+def _window_phone(phone: str) -> str:
+    """The phone given at the window, for the case's SMS when no account is linked ("" when mistyped)."""
+    try:
+        return clean_phone(phone) if phone else ""
+    except DomainError:
+        return ""
 
 
 # A 授权委托书 verified at the window lets the 经办人 follow the enterprise's cases online; for a year at most.
@@ -137,7 +151,9 @@ def do_window_intake(
 ) -> Case:
     """A clerk takes in and submits an application for a person present at the window (窗口收件).
 
-    The person is found by ID number or an account without password is created. With ``principal_id_number``
+    The person present is linked to an account only as :func:`_window_person` allows (a verified account of the
+    same name, or a window-confirmed one created now); otherwise the case carries the name, number and phone given
+    and is followed with its number and query code. With ``principal_id_number``
     the present person is a 代办 proxy: the principal is the applicant and the authorisation is recorded. With
     ``enterprise_credit_code`` (法人 items) the applicant is the enterprise and the person present is its 经办人:
     the enterprise is found by its validated credit code (or recorded), the authorisation letter is recorded,
@@ -185,21 +201,30 @@ def do_window_intake(
         return existing
     with transaction.atomic():
         enterprise = _enterprise_at_window(version, enterprise_credit_code, enterprise_name)
-        person = _find_or_create_person(id_number, name, phone)
+        person = _window_person(id_number, name, phone, actor=actor)
         applicant, agent, authorization = person, None, None
+        # Who the application is for, as typed and checked at the window: kept on the case even when no account
+        # may be linked to it.
+        applicant_name, applicant_number = (name or "").strip()[:100], _clean_person_number(id_number)
         if enterprise is not None:
-            authorization = _agent_authorization(
-                person, enterprise, actor=actor, note=authorization_note, now=now
-            )
+            if person is not None:
+                authorization = _agent_authorization(
+                    person, enterprise, actor=actor, note=authorization_note, now=now
+                )
             applicant, agent = None, person
         elif principal_id_number:
-            principal = _find_or_create_person(principal_id_number, principal_name, "")
-            authorization = do_authorize_agent(
-                person,
-                principal,
-                actor=actor,
-                document_note=authorization_note[:200] or str(_("窗口核验授权委托书")),
+            principal = _window_person(
+                principal_id_number, principal_name, "", actor=actor, field="principal_id_number"
             )
+            applicant_name = (principal_name or "").strip()[:100]
+            applicant_number = _clean_person_number(principal_id_number, "principal_id_number")
+            if person is not None and principal is not None:
+                authorization = do_authorize_agent(
+                    person,
+                    principal,
+                    actor=actor,
+                    document_note=authorization_note[:200] or str(_("窗口核验授权委托书")),
+                )
             applicant, agent = principal, person
         case = create_case_row(
             actor=actor,
@@ -207,6 +232,9 @@ def do_window_intake(
             form_data=form_data,
             channel=Channel.WINDOW,
             applicant_user=applicant,
+            applicant_name=applicant_name,
+            applicant_id_number=applicant_number,
+            contact_phone=_window_phone(phone),
             enterprise=enterprise,
             agent=agent,
             authorization=authorization,

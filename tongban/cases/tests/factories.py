@@ -125,6 +125,7 @@ def make_item(
     accept_on_receipt: bool = False,
     form_schema: dict[str, Any] | None = None,
     delivery_modes: tuple[str, ...] = (),
+    disclose_cases: bool = False,
 ) -> ItemVersion:
     """A published item version of ``department`` with the given materials ``(name, necessity)``."""
     ensure_flow_templates()
@@ -151,6 +152,7 @@ def make_item(
         countersign_mode=countersign_mode,
         form_schema=form_schema or {},
         delivery_modes=list(delivery_modes),
+        disclose_cases=disclose_cases,
         published_at=timezone.now(),
     )
     for order, (material_name, necessity) in enumerate(materials):

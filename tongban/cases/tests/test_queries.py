@@ -167,11 +167,24 @@ def test_public_progress_has_no_personal_data(world: World) -> None:
 
 
 def test_public_disclosure_masks_applicants(world: World) -> None:
-    submitted_case(world, make_item(world.scjg))
+    submitted_case(world, make_item(world.scjg, disclose_cases=True))
     rows = queries.fetch_public_disclosure()
     assert len(rows) == 1 and rows[0]["applicant"] != "王秀英" and rows[0]["applicant"].startswith("王")
     assert queries.fetch_public_disclosure(department=world.ga) == []
     assert queries.fetch_public_disclosure(page=2) == []
+
+
+def test_public_disclosure_lists_only_items_marked_public(world: World) -> None:
+    # 户口迁移, 无犯罪记录证明 and the like are personal: their cases never appear, even masked.
+    private = submitted_case(world, make_item(world.scjg, name="无犯罪记录证明"))
+    public = submitted_case(world, make_item(world.scjg, disclose_cases=True))
+    numbers = {r["number"] for r in queries.fetch_public_disclosure()}
+    assert public.number in numbers and private.number not in numbers
+    # Unmarking the item hides its older cases too: the current published version decides.
+    type(public.version).objects.filter(pk=public.implementation.current_version_id).update(
+        disclose_cases=False
+    )
+    assert queries.fetch_public_disclosure() == []
 
 
 def test_the_clock_summary_of_a_decided_case_has_no_level(world: World) -> None:
@@ -328,7 +341,9 @@ def test_the_supervision_page_shows_the_counts_by_level(client, world: World) ->
 
 def test_a_refusal_to_accept_is_said_once_in_public(world: World) -> None:
     case = services.do_refuse_acceptance(
-        submitted_case(world, make_item(world.scjg)), actor=world.clerk, reasons=["不属于本机关职权范围。"]
+        submitted_case(world, make_item(world.scjg, disclose_cases=True)),
+        actor=world.clerk,
+        reasons=["不属于本机关职权范围。"],
     )
     row = next(r for r in queries.fetch_public_disclosure() if r["number"] == case.number)
     assert row["state_label"] == "不予受理" and row["result"] == ""

@@ -481,8 +481,35 @@ def test_progress_with_a_wrong_code_shows_not_found(client, world):
     assert missing.content.decode().count("未找到该办件") == 1  # the same message for missing and wrong code
 
 
+def test_progress_lookups_are_limited_per_address_and_per_case_number(client, world, settings):
+    # Query codes are six characters: unlimited guessing would find them. HTML and API count together.
+    settings.TONGBAN_RATE_LIMITS = {**settings.TONGBAN_RATE_LIMITS, "lookup": "3/m", "lookup_key": "5/m"}
+    case = submitted_case(world, make_item(world.scjg))
+    url = reverse("cases:progress")
+    for code in ("AAAAA1", "AAAAA2"):
+        assert client.get(url, {"number": case.number, "code": code}).status_code == 404
+    assert client.get(f"/api/v1/public/cases/{case.number}", {"code": "AAAAA3"}).status_code == 404
+    limited = client.get(url, {"number": case.number, "code": case.query_code})
+    assert limited.status_code == 429
+    assert (
+        "操作过于频繁，请稍后再试。" in limited.content.decode()
+        and 'data-error-code="TOO_MANY_REQUESTS"' in (limited.content.decode())
+    )
+    api = client.get(f"/api/v1/public/cases/{case.number}", {"code": case.query_code})
+    assert api.status_code == 429 and api.json()["code"] == "TOO_MANY_REQUESTS"
+    # From other addresses the same case number is still limited once it has been tried five times in all…
+    other = {"REMOTE_ADDR": "198.51.100.20"}
+    assert client.get(url, {"number": case.number, "code": case.query_code}, **other).status_code == 429
+    # …while another case from a fresh address is answered.
+    fresh = submitted_case(world, make_item(world.scjg))
+    answered = client.get(
+        url, {"number": fresh.number, "code": fresh.query_code}, REMOTE_ADDR="198.51.100.21"
+    )
+    assert answered.status_code == 200
+
+
 def test_disclosure_masks_applicant_names_and_filters_by_department(client, world):
-    submitted_case(world, make_item(world.scjg))
+    submitted_case(world, make_item(world.scjg, disclose_cases=True))
     html = client.get(reverse("cases:disclosure")).content.decode()
     assert "王*英" in html and "王秀英" not in html
     other = client.get(reverse("cases:disclosure"), {"department": world.ga.pk}).content.decode()

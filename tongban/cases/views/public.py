@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from tongban.cases import forms, queries
+from tongban.cases.access import limit_public_lookup
 from tongban.cases.views._common import is_htmx
 from tongban.core.errors import DomainError
 from tongban.organizations.queries import fetch_departments, get_active_department
@@ -20,12 +21,16 @@ def progress(request: HttpRequest) -> HttpResponse:
     status = 200
     if form.is_bound and form.is_valid():
         try:
+            limit_public_lookup(request, form.cleaned_data["number"])
             context["result"] = queries.get_public_progress(
                 form.cleaned_data["number"], form.cleaned_data["code"]
             )
-        except DomainError:
-            context["not_found"] = True
-            status = 404
+        except DomainError as exc:
+            if exc.status == 429:
+                context["error"] = {"code": exc.code, "message": exc.message}
+            else:
+                context["not_found"] = True
+            status = exc.status if exc.status == 429 else 404
     elif form.is_bound:
         status = 422
     return render(request, "cases/progress.html", context, status=status)

@@ -120,6 +120,11 @@ def test_for_an_enterprise_the_enterprise_is_the_applicant_and_the_person_its_ag
 
 
 def test_an_existing_authorisation_of_the_agent_is_kept_as_it_is(world: World) -> None:
+    from tongban.accounts.choices import IdentityLevel
+
+    # The 经办人's account is real-name verified, so the window may link the case to it (test_window_identity).
+    type(world.agent).objects.filter(pk=world.agent.pk).update(identity_level=IdentityLevel.REAL_NAME)
+    world.agent.refresh_from_db()
     version = _enterprise_item(world)
     before = world.agent.authorizations.get(enterprise=world.enterprise)
     case = services.do_window_intake(
