@@ -51,10 +51,11 @@ e2e: ## Run only the browser journeys (Playwright + Debian chromium)
 	scripts/test.sh tests/e2e $(PYTEST_ARGS)
 
 .PHONY: lint
-lint: bootstrap-test ## ruff check, ruff format --check, and mypy on tongban/
+lint: bootstrap-test ## ruff check, ruff format --check, mypy on tongban/, and the layer contracts (import-linter)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy tongban
+	PYTHONPATH=scripts/lint $(VENV)/bin/lint-imports
 
 .PHONY: format
 format: bootstrap-test ## Apply ruff's fixes and formatting
@@ -92,3 +93,9 @@ clean: ## Remove caches, test results and bench data (keeps .venv and the demo d
 .PHONY: distclean
 distclean: clean ## clean, plus the virtualenv and everything under var/ (the demo database)
 	rm -rf $(VENV) var
+
+.PHONY: messages
+messages: bootstrap-test ## Regenerate the English catalogue: makemessages, fill from the glossary, compilemessages
+	$(VENV)/bin/django-admin makemessages -l en --ignore ".venv/*" --ignore "var/*" --ignore "tests/*"
+	$(PY) tongban/locale/fill_en.py
+	cd tongban && ../$(VENV)/bin/django-admin compilemessages -l en

@@ -107,9 +107,6 @@ TOO_MANY_DRAFTS = ErrorDef(
 TRACKING_NUMBER_REQUIRED = ErrorDef("TRACKING_NUMBER_REQUIRED", _("邮寄送达须填写快递单号。"), status=422)
 ID_NUMBER_INVALID = ErrorDef("ID_NUMBER_INVALID", _("居民身份证号码不正确。"), status=422)
 NO_FLOW_TEMPLATE = ErrorDef("NO_FLOW_TEMPLATE", _("该事项未配置审批流程，请联系事项管理员。"), status=409)
-CALENDAR_MISSING = ErrorDef(
-    "CALENDAR_MISSING", _("该年度节假日安排尚未录入，无法计算工作日期限。"), status=409
-)
 INVALID_CHOICE = ErrorDef("INVALID_CHOICE", _("所选的选项无效。"), status=422)
 DELIVERY_MODE_NOT_OFFERED = ErrorDef(
     "DELIVERY_MODE_NOT_OFFERED", _("该事项不提供所选的领取方式，请重新选择。"), status=422

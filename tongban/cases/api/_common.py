@@ -1,4 +1,4 @@
-"""What the cases API handlers share: the caller, NUL checks and the response builders."""
+"""What the cases API handlers share: the caller, the applicant named on behalf of, and the response builders."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from tongban.accounts.access import is_staff_user
-from tongban.accounts.models import Enterprise, User
+from tongban.accounts.queries import fetch_enterprises_for_agent, fetch_principals_for_agent
 from tongban.cases import errors, queries
 from tongban.cases.api.schemas import (
     CaseDecisionSchema,
@@ -23,7 +23,6 @@ from tongban.cases.api.schemas import (
 from tongban.cases.choices import CaseState
 from tongban.cases.models import Case, CaseMaterial, CaseTask, Notice
 from tongban.catalog.queries import get_version_material
-from tongban.core.errors import VALIDATION_ERROR
 from tongban.core.masking import mask_name
 
 if TYPE_CHECKING:
@@ -32,20 +31,6 @@ if TYPE_CHECKING:
 
 def caller(request: HttpRequest) -> Any:
     return request.auth  # type: ignore[attr-defined]
-
-
-def refuse_nul(value: Any, where: str = "payload") -> None:
-    """Refuse NUL characters anywhere in the input (PostgreSQL cannot store them; 422 instead of a 500)."""
-    if isinstance(value, str):
-        if "\x00" in value:
-            raise VALIDATION_ERROR.error(fields={where: ["不能包含空字符。"]})
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            refuse_nul(key, where)
-            refuse_nul(item, f"{where}.{key}")
-    elif isinstance(value, list | tuple):
-        for item in value:
-            refuse_nul(item, where)
 
 
 def ref_schema(case: Case) -> CaseRefSchema:
@@ -223,14 +208,16 @@ def material_named(case: Case, name: str) -> Material | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def on_behalf_of(value: str | None) -> dict[str, Any]:
+def on_behalf_of(actor: Any, value: str | None) -> dict[str, Any]:
+    """The applicant named by ``on_behalf_of`` (a credit code or an ID number): only among the enterprises and
+    people ``actor`` holds an active authorisation for — a typed identifier never grants anything by itself."""
     value = (value or "").strip().upper()
     if not value:
         return {}
-    enterprise = Enterprise.objects.filter(credit_code=value).first()
+    enterprise = fetch_enterprises_for_agent(actor).filter(credit_code=value).first()
     if enterprise is not None:
         return {"enterprise": enterprise}
-    principal = User.objects.filter(id_number=value).first()
+    principal = fetch_principals_for_agent(actor).filter(id_number=value).first()
     if principal is not None:
         return {"principal": principal}
     raise errors.NOT_AUTHORISED_FOR_APPLICANT.error()

@@ -18,7 +18,6 @@ from tongban.cases.api._common import (
     notice_schema,
     on_behalf_of,
     ref_schema,
-    refuse_nul,
     summary_schema,
     version_material,
 )
@@ -100,9 +99,9 @@ def create_case(
     another body it is 422 ``IDEMPOTENCY_KEY_REUSED``; a key over 100 characters is 400
     ``IDEMPOTENCY_KEY_TOO_LONG``.
     """
-    refuse_nul(payload.dict())
+    actor = caller(request)
     case = services.do_create_case(
-        actor=caller(request),
+        actor=actor,
         implementation_code=payload.implementation_code,
         form_data=payload.form_data,
         channel=Channel.API,
@@ -110,7 +109,7 @@ def create_case(
         submit=payload.submit,
         delivery_mode=payload.delivery_mode,
         delivery_address=payload.delivery_address,
-        **on_behalf_of(payload.on_behalf_of),
+        **on_behalf_of(actor, payload.on_behalf_of),
     )
     return 201, ref_schema(case)
 
@@ -161,7 +160,6 @@ def upload_material(
     case = access.access_case_by_ref(user, ref)
     if file is None:
         raise errors.UPLOAD_EMPTY.error(fields={"file": [str(errors.UPLOAD_EMPTY.message)]})
-    refuse_nul([name, file.name or ""], "file")
     material = version_material(case, material_id) if material_id is not None else material_named(case, name)
     if case.state in REVIEW and material is not None:
         # After acceptance the only upload there is is 补交 of a tolerated (容缺) material.
@@ -200,7 +198,6 @@ def resubmit_case(request: HttpRequest, ref: str) -> CaseRefSchema:
 )
 def accept_case(request: HttpRequest, ref: str, payload: CaseAcceptSchema) -> CaseRefSchema:
     """Accept (clerk); ``tolerated_material_ids`` for 容缺受理."""
-    refuse_nul(payload.dict())
     user = caller(request)
     case = access.access_case_by_ref(user, ref)
     tolerated = [version_material(case, pk) for pk in payload.tolerated_material_ids]
@@ -217,7 +214,6 @@ def accept_case(request: HttpRequest, ref: str, payload: CaseAcceptSchema) -> Ca
 @router.post("/{ref}/refuse", response={200: CaseRefSchema, **ERROR_RESPONSES}, summary="不予受理")
 def refuse_case(request: HttpRequest, ref: str, payload: CaseRefuseSchema) -> CaseRefSchema:
     """Refuse acceptance with reasons (clerk)."""
-    refuse_nul(payload.dict())
     user = caller(request)
     return ref_schema(
         services.do_refuse_acceptance(
@@ -234,7 +230,6 @@ def refuse_case(request: HttpRequest, ref: str, payload: CaseRefuseSchema) -> Ca
 )
 def request_correction(request: HttpRequest, ref: str, payload: CaseCorrectionSchema) -> CaseRefSchema:
     """Issue one correction notice listing every problem."""
-    refuse_nul(payload.dict())
     user = caller(request)
     case = access.access_case_by_ref(user, ref)
     problems: list[tuple[Any, str]] = []
@@ -262,7 +257,6 @@ def request_correction(request: HttpRequest, ref: str, payload: CaseCorrectionSc
 )
 def decide_case(request: HttpRequest, ref: str, payload: CaseDecideSchema) -> CaseRefSchema:
     """Decide by completing the open decision task (approver of the lead department)."""
-    refuse_nul(payload.dict())
     user = caller(request)
     case = services.do_decide_case(
         access.access_case_by_ref(user, ref),
@@ -277,7 +271,6 @@ def decide_case(request: HttpRequest, ref: str, payload: CaseDecideSchema) -> Ca
 @router.post("/{ref}/deliver", response={200: CaseRefSchema, **ERROR_RESPONSES}, summary="送达并办结")
 def deliver_case(request: HttpRequest, ref: str, payload: CaseDeliverSchema) -> CaseRefSchema:
     """Deliver the result and close the case."""
-    refuse_nul(payload.dict())
     user = caller(request)
     case = services.do_deliver_case(
         access.access_case_by_ref(user, ref),
@@ -293,7 +286,6 @@ def deliver_case(request: HttpRequest, ref: str, payload: CaseDeliverSchema) -> 
 def choose_delivery(request: HttpRequest, ref: str, payload: CaseDeliveryChoiceSchema) -> CaseRefSchema:
     """The applicant chooses or changes 领取方式 until hand-out (422 ``DELIVERY_MODE_NOT_OFFERED`` /
     ``DELIVERY_ADDRESS_REQUIRED``, 409 ``CASE_INVALID_STATE`` once delivered; staff get 404)."""
-    refuse_nul(payload.dict())
     user = caller(request)
     case = services.do_choose_delivery(
         access.access_case_by_ref(user, ref), actor=user, mode=payload.mode, address=payload.address
@@ -304,7 +296,6 @@ def choose_delivery(request: HttpRequest, ref: str, payload: CaseDeliveryChoiceS
 @router.post("/{ref}/withdraw", response={200: CaseRefSchema, **ERROR_RESPONSES}, summary="撤回申请")
 def withdraw_case(request: HttpRequest, ref: str, payload: CaseReasonSchema) -> CaseRefSchema:
     """The applicant withdraws before the decision."""
-    refuse_nul(payload.dict())
     user = caller(request)
     return ref_schema(
         services.do_withdraw_case(access.access_case_by_ref(user, ref), actor=user, reason=payload.reason)
@@ -314,7 +305,6 @@ def withdraw_case(request: HttpRequest, ref: str, payload: CaseReasonSchema) -> 
 @router.post("/{ref}/terminate", response={200: CaseRefSchema, **ERROR_RESPONSES}, summary="终止办理")
 def terminate_case(request: HttpRequest, ref: str, payload: CaseReasonSchema) -> CaseRefSchema:
     """A supervisor in scope terminates with a reason."""
-    refuse_nul(payload.dict())
     user = caller(request)
     return ref_schema(
         services.do_terminate_case(access.access_case_by_ref(user, ref), actor=user, reason=payload.reason)
@@ -352,7 +342,6 @@ def list_cases(request: HttpRequest, filters: Query[CaseListFilters]) -> CaseLis
 def update_draft(request: HttpRequest, ref: str, payload: CaseDraftUpdateSchema) -> CaseRefSchema:
     """Replace a draft's form data (saved as given; checked against the form on submission, 422 ``FORM_INVALID``)
     and optionally its 领取方式. 409 ``CASE_INVALID_STATE`` once submitted."""
-    refuse_nul(payload.dict())
     user = caller(request)
     case = services.do_update_draft(
         access.access_case_by_ref(user, ref),

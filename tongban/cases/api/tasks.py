@@ -9,7 +9,6 @@ from tongban.accounts.auth import api_auth
 from tongban.cases import access, queries, services
 from tongban.cases.api._common import (
     caller,
-    refuse_nul,
     task_schema,
 )
 from tongban.cases.api.schemas import (
@@ -44,7 +43,6 @@ def claim_task(request: HttpRequest, task_id: int) -> CaseTaskSchema:
 )
 def complete_task(request: HttpRequest, task_id: int, payload: TaskCompleteSchema) -> CaseTaskSchema:
     """Complete a task; 409 ``TASK_ALREADY_COMPLETED`` when someone else was faster."""
-    refuse_nul(payload.dict())
     user = caller(request)
     task = services.do_complete_task(
         access.access_task_by_id(user, task_id),

@@ -5,9 +5,8 @@ them from here: ``from tongban.cases import services; services.do_accept_case(..
 """
 
 from tongban.cases.services._kernel import MAX_ADDRESS_LENGTH, REMEDIES
+from tongban.cases.services.application_page import ApplicationSave, check_save_application
 from tongban.cases.services.applying import (
-    ApplicationSave,
-    check_save_application,
     do_add_material,
     do_create_case,
     do_delete_draft,

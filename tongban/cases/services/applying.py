@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -53,7 +51,6 @@ from tongban.catalog.choices import (
     MaterialNecessity,
 )
 from tongban.catalog.queries import get_version_for_application
-from tongban.core.errors import DomainError
 
 if TYPE_CHECKING:
     from tongban.accounts.models import AgentAuthorization, Enterprise
@@ -593,92 +590,3 @@ def do_submit_case(case: Case, *, actor: Any, now: datetime | None = None) -> Ca
             return case
         access.require_can(actor, case, CaseAction.SUBMIT)
         return submit_case(case, actor=actor, now=now)
-
-
-@dataclass
-class ApplicationSave:
-    """What one save of the application page did: the draft (or submitted case), upload problems, any refusal."""
-
-    case: Case | None
-    upload_errors: dict[int, str] = field(default_factory=dict)  # catalog material id → message
-    submitted: bool = False
-    error: DomainError | None = None
-
-
-def check_save_application(
-    *,
-    actor: Any,
-    version: ItemVersion,
-    case: Case | None,
-    form_data: dict[str, Any],
-    delivery_mode: str | None = None,
-    delivery_address: str = "",
-    enterprise: Enterprise | None = None,
-    idempotency_key: str = "",
-    remove_ids: Sequence[int] = (),
-    uploads: Sequence[tuple[Material, Any]] = (),
-    submit: bool = False,
-    commitment_signed: bool = False,
-    now: datetime | None = None,
-) -> ApplicationSave:
-    """Save the application page as the applicant left it, then submit it when asked (在线申请).
-
-    Nothing typed is lost (ARCHITECTURE §5.7): the draft (created for ``case=None``, else updated) is saved first
-    and stays saved whatever follows; then the uploads marked for removal go, each new upload is stored (a bad
-    file is reported per material and the others are kept); only then, with ``submit`` and no upload problem, the
-    告知承诺 is signed (``commitment_signed`` must be ticked when the item offers it) and the case submitted, both in
-    one transaction. Each step is its own service call with its own ledger entry.
-    """
-    now = resolve_now(now)
-    key = (idempotency_key or "").strip()[:100]
-    if case is None and key:
-        # The page was sent again with the same key (a failed submit re-rendered on the new-application URL):
-        # save into the draft that key created instead of keeping its old data or starting another draft.
-        case = Case.objects.filter(created_by=actor, idempotency_key=key).first()
-        if case is not None and case.state != CaseState.DRAFT:
-            return ApplicationSave(case=case)
-    try:
-        if case is None:
-            case = do_create_case(
-                actor=actor,
-                version=version,
-                form_data=form_data,
-                enterprise=enterprise,
-                idempotency_key=idempotency_key,
-                delivery_mode=delivery_mode or "",
-                delivery_address=delivery_address,
-                now=now,
-            )
-        else:
-            case = do_update_draft(
-                case,
-                actor=actor,
-                form_data=form_data,
-                delivery_mode=delivery_mode,
-                delivery_address=delivery_address,
-            )
-    except DomainError as exc:
-        return ApplicationSave(case=case, error=exc)
-    result = ApplicationSave(case=case)
-    if case.state != CaseState.DRAFT:
-        return result  # an idempotent retry of a submission that already went through
-    for row in case.materials.filter(pk__in=[pk for pk in remove_ids if pk > 0], is_current=True):
-        do_remove_material(row, actor=actor)
-    for material, file in uploads:
-        try:
-            do_add_material(case, actor=actor, file=file, material=material, now=now)
-        except DomainError as exc:
-            result.upload_errors[material.pk] = str(exc.message)
-    if not submit or result.upload_errors:
-        return result
-    try:
-        with transaction.atomic():
-            if version.commitment and not case.commitment_signed_at:
-                if not commitment_signed:
-                    raise errors.COMMITMENT_NOT_SIGNED.error()
-                do_sign_commitment(case, actor=actor, now=now)
-            result.case = do_submit_case(case, actor=actor, now=now)
-            result.submitted = True
-    except DomainError as exc:
-        result.error = exc
-    return result

@@ -54,8 +54,7 @@ from tongban.catalog.choices import (
     VERIFICATION_STEP,
     FlowKind,
 )
-from tongban.catalog.models import FlowTemplate
-from tongban.catalog.queries import fetch_flow_templates
+from tongban.catalog.queries import fetch_flow_templates, flow_separates_duties
 from tongban.catalog.services import ensure_flow_templates
 from tongban.core.calendar import add_working_days
 
@@ -259,9 +258,7 @@ def do_complete_task(
         if (
             task.kind == TaskKind.FLOW
             and actor.pk in _previous_step_completers(case, task)
-            and (
-                FlowTemplate.objects.filter(pk=case.flow_template_id or 0, separation_of_duties=True).exists()
-            )
+            and flow_separates_duties(case.flow_template_id)
         ):
             raise errors.SAME_PERSON_CONSECUTIVE_STEPS.error(fields={"step": task.step})
         assert case.flow_state is not None  # set on acceptance, before any flow task exists

@@ -142,6 +142,11 @@ def fetch_flow_templates() -> dict[str, FlowTemplate]:
     return {template.key: template for template in FlowTemplate.objects.all()}
 
 
+def flow_separates_duties(flow_template_id: int | None) -> bool:
+    """Whether the review-flow template forbids one person completing two consecutive steps of a case."""
+    return FlowTemplate.objects.filter(pk=flow_template_id or 0, separation_of_duties=True).exists()
+
+
 def get_version_for_application(
     version_pk: int | None, implementation_code: str | None
 ) -> ItemVersion | None:
