@@ -138,3 +138,48 @@ def test_a_clerk_takes_in_an_enterprise_application_and_decides_an_immediate_one
     axe(page)
     case.refresh_from_db()
     assert case.state == "closed" and case.delivery_mode == "window"
+
+
+def test_a_window_case_never_shows_up_in_an_unverified_account_that_typed_the_number(
+    page: Page, live_server, demo_city, login, shot, axe
+) -> None:
+    """李建国's account (citizen2) was registered online without a real-name check. Someone at the window gives the
+    same ID number: the case is filed under the person present, and citizen2 never sees it; the person present
+    follows it with the number and query code from the receipt."""
+    from tongban.accounts.models import User
+
+    base = live_server.url
+    unverified = User.objects.get(username="citizen2")
+    assert not unverified.identity_verified
+    shop = _implementation("个体工商户登记", "开封市市场监督管理局")
+    login("clerk")
+    page.goto(f"{base}/cases/window/?code={shop.code}")
+    page.get_by_label("办事人居民身份证号码").fill(unverified.id_number)
+    page.get_by_label("办事人姓名").fill("李建国")
+    page.get_by_label("联系电话").first.fill("13783780022")
+    person = SimpleNamespace(pk=0, real_name="李建国", id_number=unverified.id_number, phone="13783780022")
+    _fill_application(page, shop.current_version, person)
+    _scans(page)
+    page.get_by_label("已核验纸质材料原件").check()
+    page.get_by_role("button", name="收件并受理").click()
+    expect(page.locator(".alert-success")).to_contain_text("收件成功")
+    expect(page.locator("body")).to_contain_text("本办件不在任何网上账号中显示")
+    shot("window-identity-01-not-linked")
+    axe(page)
+    number = page.locator("#case-number").inner_text().strip()
+    case = Case.objects.get(number=number)
+    assert case.applicant_user is None and case.applicant_id_number == unverified.id_number
+
+    page.context.clear_cookies()
+    login("citizen2")
+    page.goto(f"{base}/cases/my/")
+    expect(page.locator("main")).not_to_contain_text(number)
+    axe(page)
+    page.context.clear_cookies()
+    page.goto(f"{base}/cases/progress/")
+    page.get_by_label("办件编号").fill(number)
+    page.get_by_label("查询码").fill(case.query_code)
+    page.get_by_role("button", name="查询").click()
+    expect(page.locator("#progress-result")).to_contain_text("个体工商户登记")
+    shot("window-identity-02-found-by-number")
+    axe(page)

@@ -12,7 +12,6 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -42,20 +41,9 @@ from tongban.accounts.services import (
 )
 from tongban.accounts.services.codes import mask_destination, peek_code
 from tongban.core.errors import DomainError
+from tongban.core.workspace import workspace_tools
 
 LOGIN_BACKEND = "tongban.accounts.backends.AccountBackend"
-
-# Tools shown on the 工作台 per role: (role, URL name, label). Links to pages not built yet are skipped.
-WORKSPACE_TOOLS: list[tuple[str, str, Any]] = [
-    (Role.CATALOG_ADMIN, "catalog:admin_list", gettext_lazy("事项管理")),
-    (Role.REVIEWER, "cases:inbox", gettext_lazy("待办件")),
-    (Role.APPROVER, "cases:inbox", gettext_lazy("待办件")),
-    (Role.CLERK, "cases:window_intake", gettext_lazy("窗口受理")),
-    (Role.CLERK, "cases:inbox", gettext_lazy("待办件")),
-    (Role.CLERK, "accounts:window_confirmation", gettext_lazy("窗口核验账号")),
-    (Role.SUPERVISOR, "cases:supervision", gettext_lazy("电子监察")),
-    (Role.SYSTEM_ADMIN, "admin:index", gettext_lazy("系统管理")),
-]
 
 
 def _safe_next(request: HttpRequest, candidate: str | None) -> str | None:
@@ -322,7 +310,8 @@ def _workspace_links(user: Any) -> list[dict[str, str]]:
     held = {grant.role for grant in get_grants(user)}
     links: list[dict[str, str]] = []
     seen: set[str] = set()
-    for role, url_name, label in WORKSPACE_TOOLS:
+    for tool in workspace_tools():
+        role, url_name, label = tool.role, tool.url_name, tool.label
         if role not in held or url_name in seen:
             continue
         try:

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from tongban.accounts import errors as accounts_errors
 from tongban.core.errors import (
     CONFLICT,
     INVALID_STATE,
@@ -105,7 +106,8 @@ TOO_MANY_DRAFTS = ErrorDef(
     "TOO_MANY_DRAFTS", _("您已有 %(n)s 份未提交的草稿，请先提交或删除部分草稿后再新建申请。"), status=409
 )
 TRACKING_NUMBER_REQUIRED = ErrorDef("TRACKING_NUMBER_REQUIRED", _("邮寄送达须填写快递单号。"), status=422)
-ID_NUMBER_INVALID = ErrorDef("ID_NUMBER_INVALID", _("居民身份证号码不正确。"), status=422)
+# One code, one message, one status across the platform: the accounts app owns the ID-number rule.
+ID_NUMBER_INVALID = accounts_errors.ID_NUMBER_INVALID
 NO_FLOW_TEMPLATE = ErrorDef("NO_FLOW_TEMPLATE", _("该事项未配置审批流程，请联系事项管理员。"), status=409)
 INVALID_CHOICE = ErrorDef("INVALID_CHOICE", _("所选的选项无效。"), status=422)
 DELIVERY_MODE_NOT_OFFERED = ErrorDef(

@@ -277,6 +277,34 @@ def test_window_intake_creates_a_submitted_case_for_the_person_present(client, w
     assert case.materials.get().originals_checked
 
 
+def test_window_intake_tells_the_clerk_when_no_account_may_follow_the_case(client, world, version):
+    from tongban.accounts.testing import make_citizen, make_id_number
+
+    number = make_id_number("window-view-unverified")
+    impostor = make_citizen("view_impostor", "冒名者", id_number=number)
+    client.force_login(world.clerk)
+    response = client.post(
+        reverse("cases:window_intake"),
+        {
+            "code": version.implementation.code,
+            "id_number": number,
+            "name": "孙桂兰",
+            "phone": "13903781111",
+            "originals_checked": "on",
+            "f-applicant_name": "孙桂兰",
+            "f-phone": "13903781111",
+            f"material-{version.materials.get().pk}": pdf(),
+            "idempotency_key": "w-unlinked",
+        },
+        follow=True,
+    )
+    case = Case.objects.get()
+    assert case.applicant_user is None and case.applicant_name == "孙桂兰"
+    assert "本办件不在任何网上账号中显示" in response.content.decode()
+    client.force_login(impostor)
+    assert client.get(reverse("cases:case_detail", kwargs={"ref": case.ref})).status_code == 404
+
+
 def test_pre_review_accepts_a_case(client, world):
     case = submitted_case(world, make_item(world.scjg))
     client.force_login(world.clerk)

@@ -118,6 +118,14 @@ def window_intake(request: HttpRequest) -> HttpResponse:
                     _("收件成功，办件编号 %(number)s，查询码 %(code)s。")
                     % {"number": case.number, "code": case.query_code},
                 )
+                if case.applicant_user_id is None and case.enterprise_id is None:
+                    messages.info(
+                        request,
+                        _(
+                            "该申请人没有可关联的已核验网上账号，本办件不在任何网上账号中显示。"
+                            "请告知申请人凭办件编号和查询码查询进度，办理通知将以短信发送到所留手机号码。"
+                        ),
+                    )
                 return redirect("cases:staff_case", number=case.number)
         else:
             status = 422
