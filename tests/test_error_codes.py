@@ -16,7 +16,9 @@ def _definitions() -> list[tuple[str, ErrorDef]]:
             module = importlib.import_module(f"tongban.{app}.errors")
         except ModuleNotFoundError:
             continue
-        found += [(f"{app}.{name}", value) for name, value in vars(module).items() if isinstance(value, ErrorDef)]
+        found += [
+            (f"{app}.{name}", value) for name, value in vars(module).items() if isinstance(value, ErrorDef)
+        ]
     return found
 
 

@@ -78,7 +78,8 @@ def access_profile_by_username(user: Any, username: str) -> User:
         raise NOT_FOUND.error()
     if user.username != username:
         raise NOT_FOUND.error()
-    return user
+    profile: User = user
+    return profile
 
 
 def access_api_token_by_id(user: Any, token_id: int) -> ApiToken:

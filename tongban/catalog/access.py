@@ -60,7 +60,7 @@ def second_admin_required(implementation: Implementation, rule: Any = False) -> 
     if rule is False:
         rule = publishing_rule_for(implementation)
     if rule is not None:
-        return rule.second_admin_required
+        return bool(rule.second_admin_required)
     return bool(getattr(settings, "TONGBAN_CATALOG_FOUR_EYES", True))
 
 

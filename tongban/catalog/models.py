@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -287,7 +289,7 @@ class ItemVersion(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.implementation} v{self.number}"
 
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def save(self, *args: Any, **kwargs: Any) -> None:
         # Published and superseded versions are what cases point at: the only change ever allowed is the
         # status flip PUBLISHED → SUPERSEDED done by the publish service.
         if self.pk is not None and not self._state.adding:
@@ -304,7 +306,7 @@ class ItemVersion(TimeStampedModel):
                     raise ITEM_VERSION_IMMUTABLE.error()
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         if self.status in (VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED):
             raise ITEM_VERSION_IMMUTABLE.error()
         return super().delete(*args, **kwargs)
@@ -345,11 +347,11 @@ class GuidePartMixin(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self._check_version_editable()
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         self._check_version_editable()
         return super().delete(*args, **kwargs)
 

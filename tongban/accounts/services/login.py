@@ -44,7 +44,7 @@ def check_login(request: HttpRequest, username: str, password: str) -> User:
             raise errors.ACCOUNT_LOCKED.error()
         raise errors.INVALID_CREDENTIALS.error()
     lockout.reset(request, username)
-    return user  # type: ignore[return-value]
+    return user
 
 
 def _record_lockout(request: HttpRequest, username: str) -> None:

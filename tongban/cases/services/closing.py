@@ -205,7 +205,8 @@ def pickup_lock_for(attempts: int) -> timedelta | None:
     """How long a case's hand-out is locked after ``attempts`` wrong pickup codes in a row (``None``: not locked)."""
     if attempts < PICKUP_FREE_ATTEMPTS:
         return None
-    return min(PICKUP_LOCK_BASE * 2 ** (attempts - PICKUP_FREE_ATTEMPTS), PICKUP_LOCK_MAX)
+    lock: timedelta = PICKUP_LOCK_BASE * 2 ** (attempts - PICKUP_FREE_ATTEMPTS)
+    return min(lock, PICKUP_LOCK_MAX)
 
 
 def _record_pickup_failure(case: Case, actor: Any, now: datetime) -> DomainError:
