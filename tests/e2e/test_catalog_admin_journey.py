@@ -58,7 +58,7 @@ def test_county_admin_drafts_fixes_and_publishes(page, live_server, demo_city, l
     status.evaluate("el => { el.textContent = ''; el.dataset.kept = 'yes'; }")
     with page.expect_response(re.compile(r"/quality/")):
         page.get_by_role("link", name="重新检查").click()
-    expect(page.locator("#quality-status[data-kept='yes']")).to_contain_text("发现")
+    expect(page.locator("#quality-status[data-kept='yes']")).to_contain_text("质量检查：共")
     expect(page.locator("#quality-issues [data-code='CATCH_ALL_WORDING']")).to_have_count(1)
     axe(page)
 

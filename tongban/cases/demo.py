@@ -28,6 +28,7 @@ from tongban.catalog.models import Implementation, ItemVersion
 from tongban.catalog.services import ensure_flow_templates
 from tongban.core.calendar import is_working_day
 from tongban.core.errors import DomainError
+from tongban.core.validators import is_valid_id_number
 
 logger = logging.getLogger(__name__)
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -155,9 +156,8 @@ def demo_form_data(version: ItemVersion, user: Any, enterprise: Any = None) -> d
     data = prefill_values(schema, user=user, enterprise=enterprise)
     specs = parse_fields(schema)
     for name, spec in specs.items():
-        if spec.x_format == "id_number" and name in data and not ric.is_valid(str(data[name])):
-            # A persona whose registered ID stdnum does not accept (birthplace code unknown at the birth date)
-            # would fail the form; use a valid demonstration number instead.
+        if spec.x_format == "id_number" and name in data and not is_valid_id_number(str(data[name])):
+            # A persona without a valid registered ID would fail the form; use a valid demonstration number.
             body = f"41020219900101{getattr(user, 'pk', 0) % 1000:03d}"
             data[name] = body + ric.calc_check_digit(body + "0")
         if name not in data and not spec.show_if:

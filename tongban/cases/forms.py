@@ -9,11 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from stdnum.cn import ric, uscc
-from stdnum.exceptions import ValidationError as StdnumError
 
 from tongban.cases.choices import DeliveryMode, SpecialProcedureKind, TaskOutcome
 from tongban.cases.formschema import PHONE_RE
+from tongban.core.validators import (
+    normalize_credit_code,
+    normalize_id_number,
+    validate_credit_code,
+    validate_id_number,
+)
 
 if TYPE_CHECKING:
     from tongban.accounts.models import User
@@ -40,13 +44,16 @@ def _area(label: Any, *, required: bool = True, rows: int = 3) -> forms.CharFiel
 
 
 def clean_id_number(value: str) -> str:
-    """A valid 居民身份证号码 in compact upper-case form, or a Chinese validation error."""
+    """A valid 居民身份证号码 in compact upper-case form (the platform's one validator,
+    :func:`tongban.core.validators.validate_id_number`), or a Chinese validation error."""
+    number = normalize_id_number(value)
     try:
-        return ric.validate(value.strip())
-    except StdnumError as exc:
+        validate_id_number(number)
+    except forms.ValidationError as exc:
         raise forms.ValidationError(
             _("居民身份证号码不正确，请核对后重新输入。"), code="ID_NUMBER_INVALID"
         ) from exc
+    return number
 
 
 def clean_phone(value: str) -> str:
@@ -65,13 +72,15 @@ APPLICANT_KIND_CHOICES = [
 
 
 def clean_credit_code(value: str) -> str:
-    """A valid 统一社会信用代码 in upper case, or a Chinese validation error."""
+    """A valid 统一社会信用代码 in upper case (the platform's one validator), or a Chinese validation error."""
+    code = normalize_credit_code(value)
     try:
-        return uscc.validate(value.strip().upper())
-    except StdnumError as exc:
+        validate_credit_code(code)
+    except forms.ValidationError as exc:
         raise forms.ValidationError(
             _("统一社会信用代码不正确，请核对后重新输入。"), code="CREDIT_CODE_INVALID"
         ) from exc
+    return code
 
 
 class WindowApplicantForm(forms.Form):

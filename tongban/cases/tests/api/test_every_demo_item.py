@@ -215,7 +215,11 @@ def can_close(detail: dict[str, Any], departments: list[str], staff: dict[str, d
 
 
 def work_until_decided(api: Integrator, application: Application, people: list[str]) -> None:
-    """The departments' staff claim and approve every task of the case in their inboxes until it is decided."""
+    """The departments' staff claim and approve every task of the case in their inboxes until it is decided.
+
+    As in a real department, whoever completed the step before leaves the next one to a colleague (the flows
+    separate duties: 审核 and 决定 by two people)."""
+    last_worker = None
     for _round in range(10):
         status = api.get(f"/cases/{application.number}", as_user="clerk")["status"]
         if status in ("decided", "closed"):
@@ -223,7 +227,7 @@ def work_until_decided(api: Integrator, application: Application, people: list[s
         worked = 0
         for username in people:
             for task in api.get("/tasks", as_user=username):
-                if task["case_number"] != application.number:
+                if task["case_number"] != application.number or username == last_worker:
                     continue
                 if task["state"] == "open":
                     api.post(f"/tasks/{task['id']}/claim", as_user=username)
@@ -233,6 +237,8 @@ def work_until_decided(api: Integrator, application: Application, people: list[s
                     as_user=username,
                 )
                 worked += 1
+                last_worker = username
+                break  # the next step goes to a colleague
         assert worked, (application.number, status, "no task for", people)
     raise AssertionError(f"{application.number} was not decided after ten rounds")
 
