@@ -22,3 +22,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+# wrk calls from one address: the public-lookup limits would answer 429 within a second. The counters still run
+# on every request (their cost is measured); only the thresholds are out of reach.
+TONGBAN_RATE_LIMITS = {**TONGBAN_RATE_LIMITS, "lookup": "1000000000/m", "lookup_key": "1000000000/m"}  # noqa: F405
