@@ -127,6 +127,19 @@ def deadline_provisional(case: Any) -> bool:
     return span_is_provisional(start, case.deadline)
 
 
+def compute_supplement_deadline(case: Any) -> date | None:
+    """The 容缺 supplement deadline recounted from acceptance (``None`` when the case has none to recount)."""
+    if case.accepted_at is None or not case.supplement_days or case.supplement_deadline is None:
+        return None
+    return add_working_days(local_day(case.accepted_at), case.supplement_days)
+
+
+def supplement_deadline_provisional(case: Any) -> bool:
+    """Whether the stored 容缺 supplement deadline was counted through a provisional year."""
+    start = local_day(case.accepted_at) if case.accepted_at else None
+    return span_is_provisional(start, case.supplement_deadline)
+
+
 def _open_stop_day(case: Any) -> date | None:
     for interval in _intervals(case):
         if interval.ended_at is None:

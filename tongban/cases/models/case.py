@@ -224,6 +224,9 @@ class Case(TimeStampedModel):
     acceptance_deadline_provisional = models.BooleanField(_("受理期限为暂定"), default=False)
     deadline_provisional = models.BooleanField(_("办结期限为暂定"), default=False)
     supplement_deadline = models.DateField(_("容缺材料补交期限"), null=True, blank=True)
+    # The working days granted for the supplement at acceptance, so the date can be recounted (ADR 0002).
+    supplement_days = models.PositiveSmallIntegerField(_("容缺补交期限（工作日）"), null=True, blank=True)
+    supplement_deadline_provisional = models.BooleanField(_("容缺补交期限为暂定"), default=False)
 
     delivery_mode = models.CharField(_("送达方式"), max_length=20, choices=DeliveryMode.choices, blank=True)
     tracking_number = models.CharField(_("快递单号"), max_length=50, blank=True)

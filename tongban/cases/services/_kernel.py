@@ -32,8 +32,10 @@ from tongban.cases.engine.clock import (
     acceptance_deadline_provisional,
     compute_acceptance_deadline,
     compute_deadline,
+    compute_supplement_deadline,
     deadline_provisional,
     local_day,
+    supplement_deadline_provisional,
 )
 from tongban.cases.events import TRANSITION_LEDGER_ACTIONS, CaseEvent, CaseLedgerAction
 from tongban.cases.models import (
@@ -232,6 +234,10 @@ def refreshed_deadline_fields(case: Case, now: datetime) -> list[str]:
     if deadline != case.deadline:
         case.deadline = deadline
         changed.append("deadline")
+    supplement = compute_supplement_deadline(case)
+    if supplement is not None and supplement != case.supplement_deadline:
+        case.supplement_deadline = supplement
+        changed.append("supplement_deadline")
     return changed + provisional_fields(case)
 
 
@@ -241,6 +247,7 @@ def provisional_fields(case: Case) -> list[str]:
     for field, value in (
         ("acceptance_deadline_provisional", acceptance_deadline_provisional(case)),
         ("deadline_provisional", deadline_provisional(case)),
+        ("supplement_deadline_provisional", supplement_deadline_provisional(case)),
     ):
         if getattr(case, field) != value:
             setattr(case, field, value)

@@ -55,14 +55,18 @@ def _refresh_own_due_dates(case: Case) -> int:
 def do_refresh_deadline(case: Case, *, actor: Any = None, now: datetime | None = None) -> Case:
     """Recompute the stored (derived) deadlines of a running case, e.g. after the holiday table changed.
 
-    Appends ``case.deadline_recomputed`` (old and new dates, and whether each is still provisional) only when
-    something moved; open flow tasks follow the new deadline, 核查 tasks recount their own period.
+    Appends ``case.deadline_recomputed`` (old and new ``[acceptance limit, deadline, 容缺 supplement deadline]``,
+    and whether each is provisional) only when something moved; open flow tasks follow the new deadline, 核查 tasks recount their own period.
     """
     now = resolve_now(now)
     with transaction.atomic():
         case = lock_case(case)
-        before = (case.acceptance_deadline, case.deadline)
-        was_provisional = (case.acceptance_deadline_provisional, case.deadline_provisional)
+        before = (case.acceptance_deadline, case.deadline, case.supplement_deadline)
+        was_provisional = (
+            case.acceptance_deadline_provisional,
+            case.deadline_provisional,
+            case.supplement_deadline_provisional,
+        )
         changed = refreshed_deadline_fields(case, now)
         tasks_moved = _refresh_own_due_dates(case)
         if changed or tasks_moved:
@@ -79,11 +83,15 @@ def do_refresh_deadline(case: Case, *, actor: Any = None, now: datetime | None =
                     "state": case.state,
                     "before": [str(d) if d else None for d in before],
                     "after": [
-                        str(case.acceptance_deadline) if case.acceptance_deadline else None,
-                        str(case.deadline) if case.deadline else None,
+                        str(d) if d else None
+                        for d in (case.acceptance_deadline, case.deadline, case.supplement_deadline)
                     ],
                     "provisional_before": list(was_provisional),
-                    "provisional_after": [case.acceptance_deadline_provisional, case.deadline_provisional],
+                    "provisional_after": [
+                        case.acceptance_deadline_provisional,
+                        case.deadline_provisional,
+                        case.supplement_deadline_provisional,
+                    ],
                 },
                 at=now,
             )
@@ -94,7 +102,7 @@ def cases_touching_year(year: int) -> Any:
     """Running cases whose acceptance limit or deadline may run through ``year``: counted from a day up to its
     end, to a date in it or later (the provisional flag alone would miss a re-entered, corrected notice)."""
     first, last = date(year, 1, 1), date(year, 12, 31)
-    reaches = Q(acceptance_deadline__gte=first) | Q(deadline__gte=first)
+    reaches = Q(acceptance_deadline__gte=first) | Q(deadline__gte=first) | Q(supplement_deadline__gte=first)
     return Case.objects.filter(state__in=RUNNING, submitted_at__date__lte=last).filter(reaches)
 
 

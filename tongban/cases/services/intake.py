@@ -214,8 +214,9 @@ def accept_case(
             if material.pk in uploaded:
                 continue
             CaseMaterial.objects.create(case=case, material=material, name=material.name, tolerated=True)
-        case.supplement_deadline = add_working_days(today, supplement_days or DEFAULT_SUPPLEMENT_DAYS)
-        fields.append("supplement_deadline")
+        case.supplement_days = supplement_days or DEFAULT_SUPPLEMENT_DAYS
+        case.supplement_deadline = add_working_days(today, case.supplement_days)
+        fields.extend(["supplement_deadline", "supplement_days"])
     case.acceptance_deadline = compute_acceptance_deadline(case, today)
     case.accepted_at = now
     case.accepted_late = bool(case.acceptance_deadline and today > case.acceptance_deadline)

@@ -105,3 +105,28 @@ def test_pages_and_the_api_say_the_deadline_is_provisional(world: World, client:
     mine = client.get(reverse("cases:case_detail", kwargs={"ref": case.ref})).content.decode()
     assert "2027-01-18" in mine and "（暂按法定节日计算）" not in mine
     assert Api(world.citizen).get(f"/cases/{case.number}").json()["deadline_provisional"] is False
+
+
+def test_a_supplement_deadline_is_recounted_too(world: World) -> None:
+    from tongban.catalog.choices import MaterialNecessity
+
+    version = make_item(
+        world.scjg,
+        tolerance=True,
+        materials=(("营业执照", MaterialNecessity.REQUIRED), ("卫生许可", MaterialNecessity.TOLERABLE)),
+    )
+    case = submitted_case(world, version, now=at("2027-01-25 09:00"))
+    case = services.do_accept_case(
+        case,
+        actor=world.clerk,
+        tolerated_materials=[version.materials.get(name="卫生许可")],
+        supplement_deadline_days=10,
+        now=at("2027-01-25 10:00"),
+    )
+    provisional = add_working_days_info(date(2027, 1, 25), 10)
+    assert case.supplement_deadline == provisional.date and case.supplement_deadline_provisional
+    _enter_2027()
+    case.refresh_from_db()
+    entered = add_working_days_info(date(2027, 1, 25), 10)
+    assert entered.date != provisional.date
+    assert case.supplement_deadline == entered.date and not case.supplement_deadline_provisional
