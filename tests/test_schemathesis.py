@@ -316,6 +316,10 @@ class ApiWorkflow(BaseWorkflow):  # type: ignore[misc,valid-type]
                     f"/api/v1/cases/{ref}/materials", {"material_id": material_id, "file": upload}
                 )
                 assert response.status_code == 201, response.content
+            # The test client hooks the connection-closing request signals back after each request; unhook them
+            # again, or the next bare WSGI call closes the module's connection (PostgreSQL; see ``demo``).
+            request_started.disconnect(close_old_connections)
+            request_finished.disconnect(close_old_connections)
         return output
 
     def setup(self) -> None:
