@@ -34,10 +34,11 @@ test: ## Run the whole test suite (DATABASE_URL honoured; default SQLite; args v
 	scripts/test.sh $(PYTEST_ARGS)
 
 FAKETIME_AT ?= 2027-06-15 10:00:00
-# Every suite but the browser journeys (their live server and Chromium keep the real clock) and the process
-# supervision tests (real child processes and polling timers stall under libfaketime; no date in them); the
+# Every suite but the browser journeys (their live server and Chromium keep the real clock) and the tests of real
+# child processes (`serve` supervision, `restore` on a closed terminal: their timers stall under libfaketime; no
+# date in them); the
 # calendar journey travels in time itself.
-FAR_DATE_PATHS ?= tongban tests --ignore=tests/e2e --ignore=tongban/core/tests/test_supervision.py tests/e2e/test_calendar_notice_journey.py
+FAR_DATE_PATHS ?= tongban tests --ignore=tests/e2e --ignore=tongban/core/tests/test_supervision.py --ignore=tests/test_serve_live.py --deselect "tongban/core/tests/test_backup.py::test_restore_without_yes_and_without_a_terminal_exits_with_a_message" tests/e2e/test_calendar_notice_journey.py
 
 .PHONY: test-far-date
 test-far-date: ## Run the date-independent suites with the clock at FAKETIME_AT (libfaketime; default 2027-06-15)
