@@ -111,8 +111,7 @@ def do_recompute_deadlines_for_year(year: int, *, actor: Any) -> int:
     corrected by ``actor``); returns how many cases changed (recorded in the year's ledger entry)."""
     now = resolve_now(None)
     changed = 0
-    for pk in cases_touching_year(year).order_by("pk").values_list("pk", flat=True):
-        before = Case.objects.filter(pk=pk).values_list("version_no", flat=True).first()
+    for pk, before in cases_touching_year(year).order_by("pk").values_list("pk", "version_no"):
         case = do_refresh_deadline(Case(pk=pk), actor=actor, now=now)
         changed += int(case.version_no != before)
     return changed
