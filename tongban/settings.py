@@ -58,7 +58,9 @@ INSTALLED_APPS = [
     "tongban.accounts",
     "tongban.catalog",
     "tongban.notifications",
+    "tongban.signing",
     "tongban.cases",
+    "tongban.licenses",
     "tongban.portal",
 ]
 

@@ -14,5 +14,7 @@ urlpatterns = [
     path("accounts/", include("tongban.accounts.urls")),
     path("catalog/", include("tongban.catalog.urls")),
     path("cases/", include("tongban.cases.urls")),
+    path("licenses/", include("tongban.licenses.urls")),
+    path("signing/", include("tongban.signing.urls")),
     path("", include("tongban.portal.urls")),
 ]

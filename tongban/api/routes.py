@@ -27,7 +27,9 @@ from tongban.core.errors import (
     VALIDATION_ERROR,
     DomainError,
 )
+from tongban.licenses.api import router as licenses_router
 from tongban.organizations.api import router as organizations_router
+from tongban.signing.api import router as signing_router
 
 
 class TongbanAPI(NinjaAPI):
@@ -59,6 +61,8 @@ api.add_router("/catalog", catalog_router)
 api.add_router("/cases", cases_router)
 api.add_router("/tasks", tasks_router)
 api.add_router("/public", public_cases_router)
+api.add_router("/licenses", licenses_router)
+api.add_router("/signing", signing_router)
 
 
 @api.exception_handler(DomainError)

@@ -1,0 +1,5 @@
+"""API of the `licenses` app."""
+
+from ninja import Router
+
+router = Router(tags=["licenses"])
