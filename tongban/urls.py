@@ -16,5 +16,6 @@ urlpatterns = [
     path("cases/", include("tongban.cases.urls")),
     path("licenses/", include("tongban.licenses.urls")),
     path("signing/", include("tongban.signing.urls")),
+    path("verify/", include("tongban.licenses.urls_public")),
     path("", include("tongban.portal.urls")),
 ]
