@@ -30,8 +30,9 @@ say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 # Runtime: CJK TrueType fonts and the pango/harfbuzz libraries WeasyPrint needs; gettext for translations.
 DEBS=(fonts-wqy-microhei fonts-arphic-uming libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 gettext)
 # Tests: chromium for the browser journeys, poppler-utils (pdftotext) to read the Chinese text back out of PDFs,
-# faketime (libfaketime) for `make test-far-date`, which runs the suite with the clock at another date.
-[[ $WANT_TEST == 1 ]] && DEBS+=(chromium poppler-utils faketime)
+# faketime (libfaketime) for `make test-far-date`, which runs the suite with the clock at another date,
+# libnss3-tools (certutil) for the NSS database against which pdfsig checks signed PDFs (docs/signing.md).
+[[ $WANT_TEST == 1 ]] && DEBS+=(chromium poppler-utils faketime libnss3-tools)
 [[ $WANT_BENCH == 1 ]] && DEBS+=(wrk)
 # `python3 -m venv` needs ensurepip, which Debian ships separately in python3-venv.
 if [[ ! -x "$VENV/bin/python" ]] && ! "$PYTHON" -c "import ensurepip" >/dev/null 2>&1; then

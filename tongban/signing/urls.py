@@ -1,7 +1,13 @@
-"""Web pages of the `signing` app."""
+"""Web pages of the `signing` app: the seals page (system administrators) and the public root certificate."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from tongban.signing import views
 
 app_name = "signing"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("seals/", views.seal_list, name="seal_list"),
+    path("seals/<int:pk>/certificate.pem", views.seal_certificate, name="seal_certificate"),
+    path("root.pem", views.root_certificate, name="root_certificate"),
+]

@@ -59,6 +59,7 @@ def _production_env(tmp_path: Path, database: str) -> dict[str, str]:
         TONGBAN_ENV="production",
         TONGBAN_DEMO="0",
         SECRET_KEY="x" * 40,
+        TONGBAN_KEK="BQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQU=",
         DATABASE_URL=f"sqlite:///{database}",
         TONGBAN_VAR_DIR=str(tmp_path / "var"),
         ALLOWED_HOSTS="localhost",
