@@ -1,4 +1,5 @@
-"""Platform-level endpoints of `/api/v1`: the working-day calendar, entering a holiday notice, the ledger check.
+"""Platform-level endpoints of `/api/v1`: the working-day calendar, entering a holiday notice, the ledger check
+and the ledger's signed checkpoints.
 
 They live in the API package, which may import every app, so that `core` itself imports no other app.
 """
@@ -10,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from tongban.accounts.access import is_staff_user, user_has_role
 from tongban.accounts.auth import api_auth
@@ -23,6 +24,7 @@ from tongban.core.calendar import (
     year_calendar,
 )
 from tongban.core.calendar_notice import NoticeFlag, parse_notice, statutory_split
+from tongban.core.checkpoints import CHECKPOINT_FORMAT, fetch_checkpoints, verify_checkpoints
 from tongban.core.errors import CALENDAR_BAD_DATE, CALENDAR_DAYS_OUT_OF_RANGE, PERMISSION_DENIED
 from tongban.core.models import CalendarYear
 from tongban.core.queries import verify_ledger
@@ -123,8 +125,22 @@ class NoticeEnteredOut(Schema):
     recomputed: int
 
 
+class CheckpointProblemOut(Schema):
+    """A signed checkpoint that no longer vouches for the ledger; the rewrite lies in ``first_seq``–``last_seq``."""
+
+    seq: int
+    reason: str
+    reason_label: str
+    first_seq: int
+    last_seq: int
+
+
 class LedgerVerificationOut(Schema):
-    """The result of checking the whole hash chain; ``first_broken_seq`` and ``reason`` are null when intact."""
+    """The result of checking the whole hash chain and the signed checkpoints.
+
+    ``ok`` is true only when both hold. ``first_broken_seq`` and ``reason`` describe the chain (null when intact);
+    ``checkpoint_problems`` lists each checkpoint that does not match (empty when all do).
+    """
 
     ok: bool
     checked: int
@@ -132,6 +148,37 @@ class LedgerVerificationOut(Schema):
     first_broken_seq: int | None
     reason: str | None
     reason_label: str
+    checkpoints_checked: int
+    checkpoint_problems: list[CheckpointProblemOut]
+
+
+class LedgerCheckpointOut(Schema):
+    """One signed ledger checkpoint: the platform's signature over the hash of entry ``seq``.
+
+    The signature (base64url, no padding; key ``kid`` of ``/api/v1/licenses/jwks.json``, JWS algorithm ``alg``)
+    covers the UTF-8 bytes of the JSON object ``{"format", "hash", "platform", "seq", "time"}`` with sorted keys
+    and no spaces, ``format`` being ``tongban-ledger-checkpoint/1``.
+    """
+
+    seq: int
+    hash: str
+    time: str
+    platform: str
+    kid: str
+    alg: str
+    signature: str
+
+
+class LedgerCheckpointsOut(Schema):
+    """A page of checkpoints, oldest first; ask again with ``after=next_after`` until it is null.
+
+    Keep them: ``tongban ledger verify --checkpoints FILE`` (FILE = this JSON, or a list of such pages) shows
+    whether the ledger still agrees with what the platform signed.
+    """
+
+    format: str
+    items: list[LedgerCheckpointOut]
+    next_after: int | None
 
 
 def _parse_date(value: str, field: str) -> date:
@@ -274,7 +321,8 @@ def calendar_notice_enter(request: HttpRequest, payload: NoticeIn) -> tuple[int,
     summary="校验账本哈希链（Verify the ledger）",
 )
 def ledger_verify(request: HttpRequest) -> LedgerVerificationOut:
-    """Recompute the whole hash chain; for supervisors (电子监察人员) and system administrators only."""
+    """Recompute the whole hash chain and check the signed checkpoints; supervisors (电子监察人员) and system
+    administrators only."""
     user = request.auth  # type: ignore[attr-defined]
     allowed = is_staff_user(user) and (
         user_has_role(user, Role.SUPERVISOR) or user_has_role(user, Role.SYSTEM_ADMIN)
@@ -282,11 +330,50 @@ def ledger_verify(request: HttpRequest) -> LedgerVerificationOut:
     if not allowed:
         raise PERMISSION_DENIED.error()
     result = verify_ledger()
+    checked_points = verify_checkpoints()
     return LedgerVerificationOut(
-        ok=result.ok,
+        ok=result.ok and checked_points.ok,
         checked=result.checked,
         last_seq=result.last_seq,
         first_broken_seq=result.first_broken_seq,
         reason=result.reason.value if result.reason is not None else None,
         reason_label=result.reason_label,
+        checkpoints_checked=checked_points.checked,
+        checkpoint_problems=[
+            CheckpointProblemOut(
+                seq=p.checkpoint.seq,
+                reason=p.reason.value,
+                reason_label=p.reason_label,
+                first_seq=p.first_seq,
+                last_seq=p.last_seq,
+            )
+            for p in checked_points.problems
+        ],
+    )
+
+
+CHECKPOINT_PAGE_MAX = 1000
+
+
+@router.get(
+    "/ledger/checkpoints",
+    response={200: LedgerCheckpointsOut, 422: ErrorSchema},
+    summary="账本签名检查点（Signed ledger checkpoints）",
+)
+def ledger_checkpoints(
+    request: HttpRequest,
+    after: int = Query(0, ge=0, description="只列出序号大于此值的检查点（checkpoints after this seq）"),
+    limit: int = Query(100, ge=1, le=CHECKPOINT_PAGE_MAX, description="每页条数，最多 1000（page size）"),
+) -> LedgerCheckpointsOut:
+    """The ledger's signed checkpoints after ``after``, oldest first; public, no sign-in.
+
+    Anyone may keep them and later check the ledger against them (ADR 0013); a bad ``after`` or ``limit`` is 422.
+    """
+    page = fetch_checkpoints(after=after, limit=limit + 1)
+    more = len(page) > limit
+    page = page[:limit]
+    return LedgerCheckpointsOut(
+        format=CHECKPOINT_FORMAT,
+        items=[LedgerCheckpointOut(**item.as_dict()) for item in page],
+        next_after=page[-1].seq if more else None,
     )

@@ -111,7 +111,11 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
 
 
 def cmd_ledger_verify(args: argparse.Namespace) -> int:
-    return _call("ledger_verify")
+    return _call("ledger_verify", checkpoints=args.checkpoints)
+
+
+def cmd_ledger_checkpoint(args: argparse.Namespace) -> int:
+    return _call("ledger_checkpoint")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -185,8 +189,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     ledger = add("ledger", lambda a: 2, "账本（hash-chained ledger）")
     ledger_sub = ledger.add_subparsers(dest="ledger_command", metavar="<操作 action>", required=True)
-    verify = ledger_sub.add_parser("verify", help="校验账本哈希链（verify the chain; exit 1 when broken）")
+    verify = ledger_sub.add_parser(
+        "verify", help="校验账本哈希链及签名检查点（verify the chain and checkpoints; exit 1 when broken）"
+    )
+    verify.add_argument(
+        "--checkpoints",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="另行保存的检查点 JSON（/api/v1/ledger/checkpoints 的内容），可重复（checkpoints kept elsewhere）",
+    )
     verify.set_defaults(handler=cmd_ledger_verify)
+    checkpoint = ledger_sub.add_parser(
+        "checkpoint", help="链头有变化时立即签署检查点（sign a checkpoint of the ledger head now）"
+    )
+    checkpoint.set_defaults(handler=cmd_ledger_checkpoint)
 
     add("worker", cmd_worker, "只运行后台任务进程（run the django-tasks-db worker）")
     check = add("check", cmd_check, "运行 Django 系统检查，生产环境含 --deploy（run system checks）")

@@ -1,7 +1,9 @@
 """Backup and restore of the whole platform: the database as JSON plus ``MEDIA_ROOT``, in one ``.tar.gz``.
 
 Archive layout: ``manifest.json`` (format, time, database vendor), ``db.json`` (``dumpdata`` of every table,
-content types included so generic relations keep their ids) and ``media/`` (every uploaded file). Restore into a
+content types included so generic relations keep their ids), ``checkpoints.json`` (the signed ledger checkpoints
+in the JSON of ``GET /api/v1/ledger/checkpoints``, so whoever holds a backup also holds checkpoints to check the
+live ledger against: ``tongban ledger verify --checkpoints``) and ``media/`` (every uploaded file). Restore into a
 database migrated to the same version.
 
 What is left out: live credentials that a stolen archive would hand over and that a restored platform does not
@@ -12,7 +14,9 @@ format in :mod:`tongban.core.backupcrypt`) whenever it leaves the machine. The f
 
 Restoring replaces the database contents and the media directory; the database part runs in one transaction,
 and an encrypted archive is decrypted and authenticated completely before anything is touched, so a damaged or
-truncated archive leaves the platform as it was.
+truncated archive leaves the platform as it was. Before that transaction commits, the restored ledger is checked
+against the archive's ``checkpoints.json``: an archive whose entries contradict its own signed checkpoints was
+altered, and is refused.
 """
 
 from __future__ import annotations
@@ -33,6 +37,14 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from tongban.core import backupcrypt
+from tongban.core.checkpoints import (
+    CheckpointData,
+    CheckpointFileError,
+    checkpoints_document,
+    fetch_checkpoints,
+    parse_checkpoints,
+    verify_checkpoints,
+)
 
 ARCHIVE_FORMAT = 1
 # Live secrets and process state a restore must not bring back (see the module docstring).
@@ -72,6 +84,12 @@ def create_backup(path: Path, *, encrypt: bool | None = None) -> Path:
     media_root = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory(prefix="tongban-backup-") as tmp:
         os.chmod(tmp, 0o700)
+        # Read before the dump: entries only grow, so db.json then holds every entry these checkpoints cover.
+        kept = fetch_checkpoints()
+        checkpoints_json = Path(tmp) / "checkpoints.json"
+        checkpoints_json.write_text(
+            json.dumps(checkpoints_document(kept), ensure_ascii=False, indent=1), encoding="utf-8"
+        )
         db_json = Path(tmp) / "db.json"
         call_command(
             "dumpdata",
@@ -89,6 +107,7 @@ def create_backup(path: Path, *, encrypt: bool | None = None) -> Path:
                     "created_at": timezone.now().isoformat(),
                     "database_vendor": connection.vendor,
                     "excluded": list(EXCLUDED_MODELS),
+                    "checkpoints": len(kept),
                 },
                 ensure_ascii=False,
             ),
@@ -102,6 +121,7 @@ def create_backup(path: Path, *, encrypt: bool | None = None) -> Path:
                 with tarfile.open(fileobj=sink, mode="w|gz") as archive:
                     archive.add(manifest, arcname="manifest.json")
                     archive.add(db_json, arcname="db.json")
+                    archive.add(checkpoints_json, arcname="checkpoints.json")
                     if media_root.is_dir():
                         archive.add(media_root, arcname="media")
                     else:
@@ -170,8 +190,9 @@ def restore_backup(path: Path) -> dict[str, object]:
             or not (root / "db.json").is_file()
         ):
             raise BackupError("备份文件格式不受支持。")
+        kept = _read_checkpoints(root / "checkpoints.json")
         try:
-            _load_database(root / "db.json")
+            _load_database(root / "db.json", kept)
         except (DeserializationError, DatabaseError, ValueError, LookupError) as exc:
             raise BackupError(f"备份中的数据无法载入，当前数据未改动：{type(exc).__name__}") from exc
         staged = root / "media"
@@ -187,8 +208,21 @@ def restore_backup(path: Path) -> dict[str, object]:
     return manifest
 
 
-def _load_database(db_json: Path) -> None:
-    """Flush every table and load ``db_json`` in one transaction (a failure rolls the flush back too)."""
+def _read_checkpoints(path: Path) -> list[CheckpointData]:
+    """The archive's signed checkpoints; an archive from before checkpoints has none."""
+    if not path.is_file():
+        return []
+    try:
+        return parse_checkpoints(path.read_bytes())
+    except (OSError, CheckpointFileError) as exc:
+        raise BackupError(f"备份中的签名检查点无法读取：{exc}") from exc
+
+
+def _load_database(db_json: Path, kept: list[CheckpointData]) -> None:
+    """Flush every table and load ``db_json`` in one transaction (a failure rolls the flush back too).
+
+    The restored ledger must agree with the archive's checkpoints ``kept``; otherwise nothing is restored.
+    """
     with transaction.atomic():
         postgres = connection.vendor == "postgresql"
         if postgres:
@@ -201,3 +235,10 @@ def _load_database(db_json: Path) -> None:
             with connection.cursor() as cursor:
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         call_command("loaddata", str(db_json), verbosity=0)
+        result = verify_checkpoints(kept)
+        if not result.ok:
+            first = result.problems[0]
+            raise BackupError(
+                f"备份中的账本与其签名检查点不符（第 {first.checkpoint.seq} 条：{first.reason_label}），"
+                "备份可能被篡改，当前数据未改动。"
+            )

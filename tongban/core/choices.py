@@ -24,3 +24,21 @@ class LedgerBreak(models.TextChoices):
         "head_mismatch",
         _("链头不符"),
     )  # the chain head does not point at the last entry (rows cut off)
+
+
+class CheckpointBreak(models.TextChoices):
+    """Why a signed ledger checkpoint does not vouch for the ledger as it is now."""
+
+    BAD_SIGNATURE = "bad_signature", _("签名无效")  # the platform's key did not sign this text
+    ENTRY_MISSING = (
+        "entry_missing",
+        _("记录缺失"),
+    )  # the ledger has no entry with the checkpoint's sequence number
+    HASH_MISMATCH = (
+        "hash_mismatch",
+        _("链头哈希不符"),
+    )  # the entry's hash differs: history up to it was rewritten
+    NOT_IN_DATABASE = (
+        "not_in_database",
+        _("检查点已被删除"),
+    )  # a kept checkpoint is missing from (or differs in) the database's own list

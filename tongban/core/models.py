@@ -74,12 +74,48 @@ class LedgerHead(models.Model):
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     seq = models.BigIntegerField(default=0)
     hash = models.CharField(max_length=64, default="0" * 64)
+    # When the last signed checkpoint was written: lets an append see that one is an hour overdue without a query.
+    checkpointed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("账本链头")
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.hash[:12]}"
+
+
+class LedgerCheckpoint(models.Model):
+    """A signed checkpoint (账本签名检查点): the platform's signature over the chain head at entry ``seq``.
+
+    Like Certificate Transparency's signed tree heads: whoever keeps a copy can later prove that the entries up
+    to ``seq`` still hash to ``head_hash``, so a rewrite by someone with database access (who can recompute every
+    hash but cannot sign) is caught. The signed text is :func:`tongban.core.checkpoints.checkpoint_message`.
+    Rows are only inserted, by :mod:`tongban.core.checkpoints`; the ORM and database triggers refuse changes.
+    """
+
+    seq = models.BigIntegerField(_("账本序号"), unique=True)
+    head_hash = models.CharField(_("链头哈希"), max_length=64)
+    created_at = models.DateTimeField(_("签署时间"))
+    platform = models.CharField(_("平台"), max_length=200)
+    kid = models.CharField(_("密钥标识"), max_length=100)
+    alg = models.CharField(_("算法"), max_length=20)
+    signature = models.TextField(_("签名"))
+
+    class Meta:
+        verbose_name = _("账本签名检查点")
+        verbose_name_plural = _("账本签名检查点")
+        ordering = ["seq"]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.head_hash[:12]}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise LedgerAppendOnlyError("ledger checkpoints cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise LedgerAppendOnlyError("ledger checkpoints cannot be deleted")
 
 
 class Holiday(TimeStampedModel):

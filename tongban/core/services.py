@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from tongban.core import checkpoints
 from tongban.core.choices import HolidayKind
 from tongban.core.events import CoreLedgerAction
 from tongban.core.models import CalendarYear, Holiday, LedgerEntry, LedgerHead
@@ -68,7 +69,9 @@ def append_ledger_entry(
     Must be called from within the service's ``transaction.atomic`` block so the entry commits or rolls back
     with the change it records. Appends are serialised by locking the single :class:`LedgerHead` row
     (``select_for_update`` on PostgreSQL; SQLite's IMMEDIATE transactions already serialise writers).
-    ``data`` should hold a small before/after summary, never full personal data.
+    ``data`` should hold a small before/after summary, never full personal data. Every
+    ``TONGBAN_CHECKPOINT_EVERY``-th entry, and the first one an hour after the last checkpoint, also writes a
+    signed checkpoint (:mod:`tongban.core.checkpoints`) in the same transaction.
     """
     if obj is not None:
         object_type = object_type or f"{obj._meta.app_label}.{obj._meta.model_name}"
@@ -113,7 +116,17 @@ def append_ledger_entry(
         entry.save(force_insert=True)
         head.seq = seq
         head.hash = digest
-        head.save(update_fields=["seq", "hash"])
+        update_fields = ["seq", "hash"]
+        # The checkpoint rule reads only what is already in hand (seq, the locked head), so the other 999 of every
+        # 1000 appends cost no extra statement; the head's first append starts the hourly clock.
+        due = checkpoints.is_checkpoint_due(seq, now, head.checkpointed_at)
+        if due or head.checkpointed_at is None:
+            head.checkpointed_at = now
+            update_fields.append("checkpointed_at")
+        head.save(update_fields=update_fields)
+        if due:
+            # After the head moved: should the signer ever append an entry itself, it chains after this one.
+            checkpoints.write_checkpoint_quietly(seq=seq, head_hash=digest, now=now)
     return entry
 
 

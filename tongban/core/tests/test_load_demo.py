@@ -25,7 +25,9 @@ def fake_loaders(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         monkeypatch.setitem(sys.modules, f"tongban.{app}.demo", module)
     real_import = load_demo.import_demo_module
     monkeypatch.setattr(
-        load_demo, "import_demo_module", lambda app: None if app == "cases" else real_import(app)
+        load_demo,
+        "import_demo_module",
+        lambda app: None if app in ("cases", "licenses") else real_import(app),
     )
     yield calls
 
@@ -48,7 +50,11 @@ def test_it_calls_the_loaders_in_order_and_skips_missing_ones(settings, fake_loa
     assert fake_loaders == ["organizations", "accounts", "catalog"]
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("organizations: 已加载")
-    assert lines[3] == "cases: 跳过（无演示数据）"
+    assert lines[3:6] == [
+        "licenses.load_types: 跳过（无演示数据）",
+        "cases: 跳过（无演示数据）",
+        "licenses: 跳过（无演示数据）",
+    ]
 
 
 def test_an_app_without_a_demo_module_is_none() -> None:

@@ -4,11 +4,16 @@ Same options as ``db_worker``. The heartbeat (:class:`~tongban.core.models.Worke
 worker starts, after tasks and while idle, at most every ``TONGBAN_WORKER_HEARTBEAT_SECONDS``; ``/health/`` calls
 the worker dead once it is older than ``TONGBAN_WORKER_STALE_SECONDS``. The loop is ``db_worker``'s own, run in
 batches: drain the ready tasks, beat, sleep ``--interval``, repeat — so a stuck task also stops the heartbeat.
+
+Between batches, at most once a minute, the worker also runs the hourly ledger checkpoint sweep
+(:func:`tongban.core.checkpoints.do_write_hourly_checkpoint`): the platform has no other scheduler, and several
+workers doing it are harmless (the sweep locks the ledger head and writes only when the last checkpoint is old).
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import time
 from typing import Any
 
@@ -18,11 +23,15 @@ from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
+from tongban.core.checkpoints import do_write_hourly_checkpoint
 from tongban.core.health import (
     do_prune_worker_heartbeats,
     do_record_worker_heartbeat,
     do_remove_worker_heartbeat,
 )
+
+CHECKPOINT_SWEEP_SECONDS = 60
+logger = logging.getLogger(__name__)
 
 
 class HeartbeatWorker(db_worker.Worker):
@@ -33,6 +42,16 @@ class HeartbeatWorker(db_worker.Worker):
         self.heartbeat_seconds = heartbeat_seconds
         self.started_at = timezone.now()
         self._last_beat = float("-inf")
+        self._last_checkpoint_sweep = float("-inf")
+
+    def sweep_checkpoint(self) -> None:
+        if time.monotonic() - self._last_checkpoint_sweep < CHECKPOINT_SWEEP_SECONDS:
+            return
+        self._last_checkpoint_sweep = time.monotonic()
+        try:
+            do_write_hourly_checkpoint()
+        except Exception:  # the worker must keep running tasks; the next sweep tries again
+            logger.exception("hourly ledger checkpoint sweep failed")
 
     def beat(self) -> None:
         if time.monotonic() - self._last_beat < self.heartbeat_seconds:
@@ -51,6 +70,7 @@ class HeartbeatWorker(db_worker.Worker):
         try:
             while self.running:
                 self.beat()
+                self.sweep_checkpoint()
                 super().run()
                 self.startup_delay = False
                 if once or (self.max_tasks is not None and self._run_tasks >= self.max_tasks):
