@@ -6,7 +6,17 @@ import importlib
 
 from tongban.core.errors import ErrorDef
 
-APPS = ("core", "organizations", "accounts", "catalog", "cases", "notifications")
+APPS = (
+    "core",
+    "organizations",
+    "accounts",
+    "catalog",
+    "cases",
+    "notifications",
+    "signing",
+    "licenses",
+    "licenses.stock",
+)
 
 
 def _definitions() -> list[tuple[str, ErrorDef]]:
