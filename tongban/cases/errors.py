@@ -142,3 +142,18 @@ UPLOAD_TYPE_NOT_ALLOWED = ErrorDef(
 UPLOAD_EXTENSION_MISMATCH = ErrorDef(
     "UPLOAD_EXTENSION_MISMATCH", _("文件扩展名与文件实际内容不符，请检查后重新上传。"), status=415
 )
+
+# 免证可办: an electronic licence used instead of an uploaded material (issue 9 §4).
+LICENSE_NOT_ACCEPTED = ErrorDef(
+    "LICENSE_NOT_ACCEPTED", _("该材料不能用电子证照替代，请上传文件。"), status=422
+)
+LICENSE_NOT_REUSABLE = ErrorDef(
+    "LICENSE_NOT_REUSABLE",
+    _("所选电子证照不能用于该材料：须是申请人（或申请单位）持有的、当前有效的同类电子证照。"),
+    status=422,
+)
+LICENSE_APPLICANT_UNVERIFIED = ErrorDef(
+    "LICENSE_APPLICANT_UNVERIFIED",
+    _("申请人身份未经实名核验并关联账户，不能使用其电子证照，请收取纸质材料。"),
+    status=422,
+)

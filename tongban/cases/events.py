@@ -22,6 +22,7 @@ class CaseLedgerAction(models.TextChoices):
     MATERIAL_ADDED = "case.material_added", _("上传材料")
     MATERIAL_REMOVED = "case.material_removed", _("删除材料")
     MATERIAL_GENERATED = "case.material_generated", _("生成材料")
+    LICENSE_USED = "case.license_used", _("使用电子证照替代材料")  # 免证可办: a licence instead of an upload
     COMMITMENT_SIGNED = "case.commitment_signed", _("签署告知承诺书")
     SUBMITTED = "case.submitted", _("提交申请")
     MATERIAL_PREREVIEWED = "case.material_prereviewed", _("材料预审")

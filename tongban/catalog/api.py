@@ -99,6 +99,7 @@ class CatalogMaterialSchema(Schema):
     accept_standard: str
     basis: str
     exempt_if_shared: bool
+    license_type_code: str  # an electronic licence of this type replaces the material (免证可办); "" none
     generated_from_form: (
         bool  # the platform renders the submitted online form as this material: never upload it
     )

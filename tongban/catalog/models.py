@@ -192,6 +192,14 @@ class ItemVersion(TimeStampedModel):
     )
     result_name = models.CharField(_("审批结果名称"), max_length=200, blank=True)
     result_sample = models.FileField(_("结果样本"), upload_to="catalog/samples/", blank=True)
+    # Approval of this item produces an electronic licence of this type (GB/T 36902 证照类型代码); the
+    # `licenses` app issues it in the decision's transaction. Blank: the result is not an electronic licence.
+    license_type_code = models.CharField(
+        _("办理结果证照类型代码"),
+        max_length=24,
+        blank=True,
+        help_text=_("审批通过后签发此类型的电子证照；留空表示不签发电子证照。"),
+    )
 
     # Fees
     is_fee = models.BooleanField(_("是否收费"), default=False)
@@ -387,6 +395,14 @@ class Material(GuidePartMixin):
     accept_standard = models.TextField(_("受理标准"), blank=True)
     basis = models.CharField(_("要求提供材料的依据"), max_length=300, blank=True)
     exempt_if_shared = models.BooleanField(_("可通过共享免提交"), default=False)
+    # 免证可办: an electronic licence of this type replaces the material; the applicant picks one of their
+    # licences instead of uploading a copy.
+    license_type_code = models.CharField(
+        _("可用电子证照替代"),
+        max_length=24,
+        blank=True,
+        help_text=_("填写可替代本材料的电子证照类型代码；申请人选用该类证照即可免提交。"),
+    )
     # The application form itself (申请表): on an online application the platform renders the submitted form as
     # this material's PDF at submission, so it is never demanded as an upload.
     generated_from_form = models.BooleanField(

@@ -130,6 +130,7 @@ def material_schema(row: CaseMaterial, case: Case | None = None) -> CaseMaterial
         generated=row.generated,
         supplied_at=row.supplied_at,
         download_url=material_file_url(case, row),
+        license_identifier=row.license_identifier,
     )
 
 

@@ -135,10 +135,7 @@ def delete_draft(request: HttpRequest, ref: str) -> tuple[int, None]:
 @router.post(
     "/{ref}/materials",
     response={201: CaseMaterialSchema, **ERROR_RESPONSES},
-    summary="上传申请材料",
-    # ``file`` is required; the handler says so itself (422 UPLOAD_EMPTY, like an empty file) rather than the
-    # generic validation error, so the document marks it required by hand.
-    openapi_extra={"requestBody": {"content": {"multipart/form-data": {"schema": {"required": ["file"]}}}}},
+    summary="上传申请材料（或以电子证照替代）",
 )
 def upload_material(
     request: HttpRequest,
@@ -146,6 +143,11 @@ def upload_material(
     file: UploadedFile = File(None),  # noqa: B008 - django-ninja's declaration style
     material_id: int = Form(None, ge=1, description="申请材料的 id（事项详情 materials[].id）"),
     name: str = Form("", max_length=300),
+    license_identifier: str = Form(
+        "",
+        max_length=128,
+        description="以电子证照替代上传（免证可办）：申请人持有的有效证照标识，此时不传 file",
+    ),
 ) -> tuple[int, CaseMaterialSchema]:
     """Upload a file for a catalog material (``material_id``, the ``id`` of the item detail's ``materials``; a
     ``name`` equal to one of their names binds to it too) or an extra material (any other ``name``).
@@ -155,9 +157,21 @@ def upload_material(
     ``material_id`` is 422 ``MATERIAL_NOT_OF_CASE``. Size and type are checked by content as in the web form
     (413 ``UPLOAD_TOO_LARGE``, 415 ``UPLOAD_TYPE_NOT_ALLOWED`` / ``UPLOAD_EXTENSION_MISMATCH``, 422
     ``UPLOAD_EMPTY``).
+
+    Instead of ``file``, ``license_identifier`` with ``material_id`` uses one of the applicant's electronic
+    licences (``GET /licenses``) for a material the guide marks with a ``license_type_code`` (免证可办): the
+    authorisation to use is recorded and the material counts as provided. 422 ``LICENSE_NOT_ACCEPTED`` for a
+    material no licence replaces, 422 ``LICENSE_NOT_REUSABLE`` for a licence that is not the applicant's, not
+    valid or of another type.
     """
     user = caller(request)
     case = access.access_case_by_ref(user, ref)
+    if license_identifier.strip() and file is None:
+        material = version_material(case, material_id) if material_id is not None else None
+        row = services.do_use_license(
+            case, actor=user, material=material, license_identifier=license_identifier
+        )
+        return 201, material_schema(row, case)
     if file is None:
         raise errors.UPLOAD_EMPTY.error(fields={"file": [str(errors.UPLOAD_EMPTY.message)]})
     material = version_material(case, material_id) if material_id is not None else material_named(case, name)

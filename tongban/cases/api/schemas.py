@@ -74,6 +74,9 @@ class CaseMaterialSchema(Schema):
     generated: bool  # rendered by the platform from the submitted online form
     supplied_at: datetime | None
     download_url: str | None  # ``GET`` it with the same credentials; null while a 容缺 material has no file
+    license_identifier: (
+        str  # the electronic licence that satisfies the material instead of a file (免证可办); "" none
+    )
 
 
 class CaseTaskSchema(Schema):

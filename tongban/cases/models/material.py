@@ -23,7 +23,8 @@ class CaseMaterial(models.Model):
 
     Replaced uploads stay as rows with ``is_current=False``. A ``tolerated`` row (容缺) has no file until
     :func:`~tongban.cases.services.do_supplement_material` supplies it. A ``generated`` row is the PDF of the
-    submitted online form, rendered at submission (:mod:`tongban.cases.services.generated`).
+    submitted online form, rendered at submission (:mod:`tongban.cases.services.generated`). A row with a
+    ``license_identifier`` is satisfied by that electronic licence (免提交, :mod:`tongban.cases.services.licences`).
     """
 
     case = models.ForeignKey(Case, verbose_name=_("办件"), on_delete=models.CASCADE, related_name="materials")
@@ -63,6 +64,9 @@ class CaseMaterial(models.Model):
     # Rendered by the platform from the submitted online form (catalog ``Material.generated_from_form``).
     generated = models.BooleanField(_("系统生成"), default=False)
     supplied_at = models.DateTimeField(_("补交时间"), null=True, blank=True)
+    # 免证可办: the material is satisfied by this electronic licence (its GB/T 36904 identifier) under an
+    # authorisation to use (授权用证) instead of an upload; such a row has no file.
+    license_identifier = models.CharField(_("电子证照标识"), max_length=80, blank=True)
 
     class Meta:
         verbose_name = _("办件材料")

@@ -2,6 +2,13 @@
 timelines, and what the public may read. Fetching one case or task with its access check is
 :mod:`tongban.cases.access`."""
 
+from tongban.cases.queries.licenses import (
+    ProducedLicense,
+    UsedLicense,
+    fetch_license_offers,
+    fetch_produced_licenses,
+    fetch_used_licenses,
+)
 from tongban.cases.queries.lists import (
     annotate_warning_levels,
     clock_summary,
@@ -34,7 +41,9 @@ __all__ = [
     "MAX_PUBLIC_PAGE",
     "PLAIN_LABELS",
     "PUBLIC_PAGE_SIZE",
+    "ProducedLicense",
     "TimelineEntry",
+    "UsedLicense",
     "annotate_warning_levels",
     "clock_summary",
     "count_tasks_for_user",
@@ -43,10 +52,13 @@ __all__ = [
     "fetch_cases_for_staff",
     "fetch_cases_for_supervision",
     "fetch_cases_for_user",
+    "fetch_license_offers",
     "fetch_open_tasks_for_case",
     "fetch_pending_extensions_for_supervisor",
+    "fetch_produced_licenses",
     "fetch_public_disclosure",
     "fetch_tasks_for_user",
+    "fetch_used_licenses",
     "get_public_progress",
     "masked_notice_content",
     "offered_delivery_modes",

@@ -39,6 +39,7 @@ from tongban.cases.services.intake import (
     do_resubmit_correction,
     do_supplement_material,
 )
+from tongban.cases.services.license_use import do_use_license
 from tongban.cases.services.review import (
     do_add_signer,
     do_claim_task,
@@ -98,6 +99,7 @@ __all__ = [
     "do_terminate_case",
     "do_transfer_task",
     "do_update_draft",
+    "do_use_license",
     "do_window_intake",
     "do_withdraw_case",
 ]

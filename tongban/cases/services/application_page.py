@@ -25,6 +25,7 @@ from tongban.cases.services.applying import (
     do_submit_case,
     do_update_draft,
 )
+from tongban.cases.services.license_use import do_use_license
 from tongban.core.errors import DomainError
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ def check_save_application(
     idempotency_key: str = "",
     remove_ids: Sequence[int] = (),
     uploads: Sequence[tuple[Material, Any]] = (),
+    licenses: Sequence[tuple[Material, str]] = (),
     submit: bool = False,
     commitment_signed: bool = False,
     now: datetime | None = None,
@@ -62,7 +64,8 @@ def check_save_application(
 
     Nothing typed is lost (ARCHITECTURE §5.7): the draft (created for ``case=None``, else updated) is saved first
     and stays saved whatever follows; then the uploads marked for removal go, each new upload is stored (a bad
-    file is reported per material and the others are kept); only then, with ``submit`` and no upload problem, the
+    file is reported per material and the others are kept), and each ``(material, licence identifier)`` of
+    ``licenses`` is used instead of an upload (免证可办; a refusal is reported per material too); only then, with ``submit`` and no upload problem, the
     告知承诺 is signed (``commitment_signed`` must be ticked when the item offers it) and the case submitted, both in
     one transaction. Each step is its own service call with its own ledger entry.
     """
@@ -104,6 +107,13 @@ def check_save_application(
     for material, file in uploads:
         try:
             do_add_material(case, actor=actor, file=file, material=material, now=now)
+        except DomainError as exc:
+            result.upload_errors[material.pk] = str(exc.message)
+    for material, identifier in licenses:
+        if case.materials.filter(material=material, is_current=True, license_identifier=identifier).exists():
+            continue  # already in use for this material: saving the page again changes nothing
+        try:
+            do_use_license(case, actor=actor, material=material, license_identifier=identifier, now=now)
         except DomainError as exc:
             result.upload_errors[material.pk] = str(exc.message)
     if not submit or result.upload_errors:

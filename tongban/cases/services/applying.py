@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from tongban.accounts.queries import active_authorizations
@@ -516,9 +517,10 @@ def do_sign_commitment(case: Case, *, actor: Any, now: datetime | None = None) -
 
 
 def _missing_required_materials(case: Case) -> list[str]:
+    # A material is provided by an upload or by an electronic licence used in its place (免证可办).
     present = set(
         case.materials.filter(is_current=True, material__isnull=False)
-        .exclude(file="")
+        .filter(~Q(file="") | ~Q(license_identifier=""))
         .values_list("material_id", flat=True)
     )
     return [

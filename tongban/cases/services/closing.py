@@ -43,6 +43,7 @@ from tongban.cases.services._kernel import (
     signed_in_user,
     tolerated_outstanding,
 )
+from tongban.cases.services.license_use import issue_result_license, result_license_identifiers
 from tongban.core.errors import DomainError
 
 
@@ -56,6 +57,9 @@ def decide_case(case: Case, *, actor: Any, approve: bool, opinion: str, reasons:
     * ``window``: the pickup code (取件码) is sent with the decision;
     * not chosen yet: they are told to choose; the pickup code is sent when they choose window pickup
       (:func:`do_choose_delivery`) or when the window sends it at the hand-out (:func:`do_send_pickup_code`).
+
+    An approval of an item whose version names a licence type issues that electronic licence here, in the same
+    transaction (``licenses.services.issue_for_case``): if it cannot be issued, the decision is not made either.
     """
     if tolerated_outstanding(case):
         raise errors.TOLERATED_MATERIALS_OUTSTANDING.error()
@@ -85,6 +89,8 @@ def decide_case(case: Case, *, actor: Any, approve: bool, opinion: str, reasons:
         notice=document_number,
         at=now,
     )
+    if approve:
+        issue_result_license(case, actor=actor, now=now)
     issue_notice(
         case,
         NoticeKind.DECISION,
@@ -160,7 +166,11 @@ def deliver_case(
     reason: str = "",
     automatic: bool = False,
 ) -> Case:
-    """Deliver (送达) a locked, decided case by ``mode`` and close it (办结), both ledgered."""
+    """Deliver (送达) a locked, decided case by ``mode`` and close it (办结), both ledgered.
+
+    The electronic licences the case produced are named in the delivery entry and notice; delivered
+    electronically, they are in the holder's wallet (证照夹).
+    """
     case.delivery_mode = mode
     case.tracking_number = (tracking_number or "").strip()[:50]
     case.delivered_at = now
@@ -169,6 +179,9 @@ def deliver_case(
     extra: dict[str, Any] = {"automatic": True} if automatic else {}
     if reason:
         extra["reason"] = reason
+    licenses = result_license_identifiers(case)
+    if licenses:
+        extra["licenses"] = licenses
     move_case(
         case,
         CaseAction.DELIVER,
@@ -184,13 +197,17 @@ def deliver_case(
         at=now,
         **extra,
     )
-    notify_applicant(
-        case,
-        CaseEvent.DELIVERED,
-        _("办理结果已送达"),
-        _("办件 %(number)s 的办理结果已送达（%(mode)s）。")
-        % {"number": case.number, "mode": DeliveryMode(mode).label},
-    )
+    body = _("办件 %(number)s 的办理结果已送达（%(mode)s）。") % {
+        "number": case.number,
+        "mode": DeliveryMode(mode).label,
+    }
+    if licenses and mode == DeliveryMode.ELECTRONIC:
+        body += _("电子证照已存入您的证照夹，证照标识：%(identifiers)s。") % {
+            "identifiers": "、".join(licenses)
+        }
+    elif licenses:
+        body += _("电子证照标识：%(identifiers)s。") % {"identifiers": "、".join(licenses)}
+    notify_applicant(case, CaseEvent.DELIVERED, _("办理结果已送达"), body)
     return close_case(case, actor=actor, now=now)
 
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from tongban.cases import access, errors
@@ -208,7 +209,9 @@ def accept_case(
     fields = ["accepted_at", "accepted_late", "time_limit_days", "deadline", "acceptance_deadline"]
     if tolerated:
         uploaded = set(
-            case.materials.filter(is_current=True).exclude(file="").values_list("material_id", flat=True)
+            case.materials.filter(is_current=True)
+            .filter(~Q(file="") | ~Q(license_identifier=""))
+            .values_list("material_id", flat=True)
         )
         for material in tolerated:
             if material.pk in uploaded:

@@ -41,6 +41,7 @@ from tongban.cases.services.applying import (
     resolve_version,
     submit_case,
 )
+from tongban.cases.services.license_use import use_license_row
 from tongban.core.errors import DomainError
 from tongban.core.validators import validate_id_number
 
@@ -139,6 +140,7 @@ def do_window_intake(
     phone: str = "",
     form_data: dict[str, Any] | None = None,
     files: Sequence[tuple[Material | None, Any]] = (),
+    licenses: Sequence[tuple[Material, str]] = (),
     originals_checked: bool = False,
     window: Any = None,
     principal_id_number: str = "",
@@ -162,6 +164,11 @@ def do_window_intake(
     Items with 收件即受理 are accepted on the spot. Everything happens in one transaction. ``idempotency_key`` as
     in :func:`~tongban.cases.services.applying.do_create_case`: a repeated intake (same person, applicant, form and
     files by material, name and size) returns the first case, another intake under the same key is refused.
+
+    ``licenses`` are ``(material, licence identifier)`` pairs: the applicant's electronic licences used instead
+    of paper (免证可办), each recorded as an authorisation to use. Only for an applicant whose identity links the
+    case to a verified account (``LICENSE_APPLICANT_UNVERIFIED`` otherwise), only the applicant's own valid
+    licences of the material's type (``LICENSE_NOT_REUSABLE``).
     """
     now = resolve_now(now)
     key = check_idempotency_key(idempotency_key)
@@ -190,6 +197,7 @@ def do_window_intake(
                 ]
                 for material, file in files
             ],
+            "licenses": [[material.pk, identifier] for material, identifier in licenses],
             "principal_id_number": (principal_id_number or "").strip().upper(),
             "principal_name": (principal_name or "").strip(),
             "enterprise_credit_code": (enterprise_credit_code or "").strip().upper(),
@@ -255,6 +263,17 @@ def do_window_intake(
                 name="",
                 content_type="",
                 originals_checked=originals_checked,
+                now=now,
+            )
+        for material, identifier in licenses:
+            # The enterprise's licences through its 经办人 (just authorised above), else the applicant's own.
+            use_license_row(
+                case,
+                actor=actor,
+                material=material,
+                identifier=identifier,
+                holder_user=person if enterprise is not None else applicant,
+                enterprise=enterprise,
                 now=now,
             )
         case = Case.objects.select_related("version", "department", "region", "implementation__item").get(

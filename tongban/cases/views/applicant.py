@@ -86,7 +86,9 @@ def draft_delete(request: HttpRequest, ref: str) -> HttpResponse:
     return redirect("cases:my_cases")
 
 
-def _material_rows(version: Any, case: Any, upload_errors: dict[int, str]) -> list[dict[str, Any]]:
+def _material_rows(
+    version: Any, case: Any, upload_errors: dict[int, str], offers: dict[int, list[Any]] | None = None
+) -> list[dict[str, Any]]:
     current = {}
     if case is not None:
         for cm in case.materials.filter(is_current=True).order_by("id"):
@@ -98,6 +100,8 @@ def _material_rows(version: Any, case: Any, upload_errors: dict[int, str]) -> li
             "uploaded": current.get(material.pk),
             "error": upload_errors.get(material.pk, ""),
             "required": material.necessity == MaterialNecessity.REQUIRED and not material.exempt_if_shared,
+            # 免证可办: the applicant's valid licences that may be used instead of an upload.
+            "licenses": (offers or {}).get(material.pk, []),
         }
         for material in version.materials.all()
     ]
@@ -109,6 +113,24 @@ def _posted_uploads(request: HttpRequest, version: Any) -> list[tuple[Any, Any]]
         for material in version.materials.all()
         if f"material-{material.pk}" in request.FILES
     ]
+
+
+def _posted_licenses(request: HttpRequest, version: Any) -> list[tuple[Any, str]]:
+    """The licences chosen instead of uploads (``license-<material id>``); an upload of the same material wins."""
+    return [
+        (material, request.POST[f"license-{material.pk}"])
+        for material in version.materials.all()
+        if material.license_type_code
+        and request.POST.get(f"license-{material.pk}")
+        and f"material-{material.pk}" not in request.FILES
+    ]
+
+
+def _license_offers(user: Any, version: Any, case: Any, enterprise: Any) -> dict[int, list[Any]]:
+    """The licences the user may use instead of uploads: their own, or those of the enterprise they act for."""
+    if case is not None and case.enterprise_id is None and case.applicant_user_id != user.pk:
+        return {}  # 代办: only the holder authorises a use of their licence
+    return queries.fetch_license_offers(version, holder_user=user, enterprise=enterprise)
 
 
 def _application_page(request: HttpRequest, version: Any, case: Any) -> HttpResponse:
@@ -140,6 +162,7 @@ def _application_page(request: HttpRequest, version: Any, case: Any) -> HttpResp
             idempotency_key=request.POST.get("idempotency_key", ""),
             remove_ids=removed,
             uploads=_posted_uploads(request, version),
+            licenses=_posted_licenses(request, version),
             submit=action == "submit" and valid and delivery_ok,
             commitment_signed=bool(request.POST.get("commitment_signed")),
         )
@@ -175,7 +198,9 @@ def _application_page(request: HttpRequest, version: Any, case: Any) -> HttpResp
         "case": case,
         "form": form,
         "delivery_form": chosen,
-        "material_rows": _material_rows(version, case, upload_errors),
+        "material_rows": _material_rows(
+            version, case, upload_errors, _license_offers(user, version, case, enterprise)
+        ),
         "accept": ACCEPT_ATTRIBUTE,
         "max_mb": max_upload_mb(),
         "idempotency_key": request.POST.get("idempotency_key") or uuid.uuid4().hex,

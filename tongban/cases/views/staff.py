@@ -122,6 +122,9 @@ def _staff_context(
         "timeline": queries.fetch_case_timeline(case),
         "form_rows": display_rows(case.version.form_schema or {}, case.form_data or {}, mask=True),
         "materials": list(case.materials.select_related("material").order_by("-is_current", "id")),
+        # 免证可办: the verified face of each licence used instead of a scan, and the licence the case produced.
+        "used_licenses": queries.fetch_used_licenses(case),
+        "produced_licenses": queries.fetch_produced_licenses(case),
         "notices": list(case.notices.order_by("created_at", "id")),
         "tasks": tasks,
         "actionable": actionable,

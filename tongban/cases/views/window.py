@@ -88,6 +88,14 @@ def window_intake(request: HttpRequest) -> HttpResponse:
                 files.append((material, uploaded))
             except DomainError as exc:
                 upload_errors[material.pk] = str(exc.message)
+        # 免证可办 at the window: the identifier of the applicant's licence, read from their wallet or QR.
+        licenses = [
+            (material, request.POST[f"license-{material.pk}"].strip())
+            for material in version.materials.all()
+            if material.license_type_code
+            and request.POST.get(f"license-{material.pk}", "").strip()
+            and f"material-{material.pk}" not in request.FILES
+        ]
         forms_valid = applicant_form.is_valid() & schema_form.is_valid()
         if forms_valid and not upload_errors:
             data = applicant_form.cleaned_data
@@ -100,6 +108,7 @@ def window_intake(request: HttpRequest) -> HttpResponse:
                     phone=data["phone"],
                     form_data=schema_form.schema_data,
                     files=files,
+                    licenses=licenses,
                     originals_checked=data["originals_checked"],
                     window=_clerk_window(request.user),
                     principal_id_number=data["principal_id_number"],
@@ -144,6 +153,7 @@ def window_intake(request: HttpRequest) -> HttpResponse:
             "applicant_form": applicant_form,
             "form": schema_form,
             "material_rows": _material_rows(version, None, upload_errors),
+            "license_input": True,
             "accept": ACCEPT_ATTRIBUTE,
             "max_mb": max_upload_mb(),
             "idempotency_key": request.POST.get("idempotency_key") or uuid.uuid4().hex,

@@ -6,7 +6,8 @@ used for real applications. Phone numbers, addresses and time limits are plausib
 some rules and local documents should be checked against the official texts before any real use.
 
 ``ITEMS`` is the list of item dicts the catalog loader publishes (format: see ``_common.make_item``);
-``checks.validate_items(ITEMS)`` enforces the format and the guide-quality rules.
+``checks.validate_items(ITEMS)`` enforces the format and the guide-quality rules. ``licences.link_licences`` names
+the electronic licence each item's approval produces and the materials a licence replaces (免证可办).
 """
 
 from __future__ import annotations
@@ -20,23 +21,26 @@ from tongban.catalog.demo_data import (
     health,
     hrss,
     land_environment,
+    licences,
     market,
     public_security,
     services,
     transport_education,
 )
 
-ITEMS: list[dict[str, Any]] = [
-    *market.ITEMS,
-    *public_security.ITEMS,
-    *civil_affairs.ITEMS,
-    *hrss.ITEMS,
-    *health.ITEMS,
-    *construction.ITEMS,
-    *transport_education.ITEMS,
-    *land_environment.ITEMS,
-    *business.ITEMS,
-    *services.ITEMS,
-]
+ITEMS: list[dict[str, Any]] = licences.link_licences(
+    [
+        *market.ITEMS,
+        *public_security.ITEMS,
+        *civil_affairs.ITEMS,
+        *hrss.ITEMS,
+        *health.ITEMS,
+        *construction.ITEMS,
+        *transport_education.ITEMS,
+        *land_environment.ITEMS,
+        *business.ITEMS,
+        *services.ITEMS,
+    ]
+)
 
 __all__ = ["ITEMS"]

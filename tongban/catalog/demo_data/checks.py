@@ -114,6 +114,7 @@ GUIDE_FIELDS = frozenset(
         "fees",
         "faqs",
         "countersign_mode",
+        "license_type_code",
     }
 )
 REQUIRED_TEXT = (
@@ -141,6 +142,7 @@ MATERIAL_FIELDS = frozenset(
         "basis",
         "exempt_if_shared",
         "generated_from_form",
+        "license_type_code",
     }
 )
 FORM_PREFILLS = frozenset(

@@ -64,7 +64,10 @@ FIELDSETS: list[tuple[Any, list[str]]] = [
             "handle_area",
         ],
     ),
-    (_("办理结果与收费"), ["result_type", "result_name", "result_sample", "is_fee"]),
+    (
+        _("办理结果与收费"),
+        ["result_type", "result_name", "result_sample", "license_type_code", "is_fee"],
+    ),
     (_("咨询与监督投诉"), ["consult_phone", "complaint_phone", "office_address", "office_hours"]),
     (
         _("清单与主题"),

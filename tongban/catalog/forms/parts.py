@@ -66,6 +66,7 @@ class MaterialForm(PartForm):
             "originals",
             "copies",
             "exempt_if_shared",
+            "license_type_code",
             "source_note",
             "paper_spec",
             "accept_standard",

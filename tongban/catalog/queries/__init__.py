@@ -10,6 +10,7 @@ from tongban.catalog.queries.diff import (
     get_last_return_reason,
     removed_content,
 )
+from tongban.catalog.queries.license_types import license_type_name, register_license_type_namer
 from tongban.catalog.queries.published import (
     PUBLISH_REVISION_KEY,
     Group,
@@ -82,7 +83,9 @@ __all__ = [
     "get_version_material",
     "is_catalog_admin",
     "is_disclosed",
+    "license_type_name",
     "publish_revision",
+    "register_license_type_namer",
     "removed_content",
     "search_published",
     "search_published_items",

@@ -51,3 +51,27 @@ def item_name_text(item: Any) -> str:
     if not _chinese_page() and name_en:
         return name_en
     return str(getattr(item, "name", "") or "")
+
+
+@register.simple_tag
+def license_badge(material: Any) -> SafeString:
+    """On a guide's material that an electronic licence replaces (免证可办): "可用电子证照免提交（<type name>）",
+    the name only when ``licenses`` has registered a namer that knows the code; nothing for other materials."""
+    from django.utils.translation import gettext as _
+
+    from tongban.catalog.queries import license_type_name
+
+    code = getattr(material, "license_type_code", "") or ""
+    if not code:
+        return SafeString("")
+    name = license_type_name(code)
+    if name:
+        return format_html(
+            '<span class="tb-badge tb-badge-shared" data-license-type="{}">{}（<span lang="zh-CN">{}</span>）</span>',
+            code,
+            _("可用电子证照免提交"),
+            name,
+        )
+    return format_html(
+        '<span class="tb-badge tb-badge-shared" data-license-type="{}">{}</span>', code, _("可使用电子证照")
+    )

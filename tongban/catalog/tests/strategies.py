@@ -150,6 +150,10 @@ def _legal_basis() -> st.SearchStrategy[list[dict[str, str]]]:
     return st.lists(entry, max_size=3)
 
 
+# 证照类型代码: the defining agency's 统一社会信用代码 and three digits (GB/T 36902), or blank for none.
+_LICENSE_TYPE_CODES = st.one_of(
+    st.just(""), st.from_regex(r"[0-9A-HJ-NPQRTUWXY]{18}[0-9]{3}", fullmatch=True)
+)
 _FILE_NAMES = st.sampled_from(["", "catalog/forms/blank.pdf", "catalog/samples/sample.docx"])
 
 
@@ -172,6 +176,7 @@ def materials() -> st.SearchStrategy[list[dict[str, Any]]]:
             "accept_standard": paragraph(),
             "basis": line(60),
             "exempt_if_shared": st.booleans(),
+            "license_type_code": _LICENSE_TYPE_CODES,
         }
     )
     return st.lists(row, max_size=4)
@@ -243,6 +248,7 @@ def guide_field_strategies(flow_ids: list[int]) -> dict[str, st.SearchStrategy[A
             "result_type": choice(ResultType),
             "result_name": line(60),
             "result_sample": st.sampled_from(["", "catalog/samples/result.pdf"]),
+            "license_type_code": _LICENSE_TYPE_CODES,
             "is_fee": st.booleans(),
             "consult_phone": line(60),
             "complaint_phone": line(60),
