@@ -10,9 +10,9 @@ in its own transactions exactly as the web and API do:
     do_create_case(submit=True) → do_accept_case → 2 × do_complete_task (parallel departments)
     → do_decide_case (decision task)                                   = 5 transactions per lifecycle
 
-with every ledger entry, task row, notice, SpiffWorkflow (de)serialisation and outbox message included. Licence
-issuance and signing (ARCHITECTURE §7) are a later issue and not in this lifecycle yet; PDF rendering is lazy and
-excluded by design.
+with every ledger entry, task row, notice, SpiffWorkflow (de)serialisation and outbox message included, and — since
+issue 9 — the licence the approval issues in the decision's transaction (identifier, face, seal, the Ed25519-signed
+payload and their ledger entries). PDF rendering is lazy (a task after commit) and excluded by design.
 
 The floor, measured in the same process before and after the lifecycles, is the same number of transactions
 (5 × N), each doing one ORM insert and one ORM update. Figures: lifecycles/s, floor tx/s, and the ratio
@@ -83,7 +83,7 @@ def _lifecycle(world, version, index: int) -> None:  # type: ignore[no-untyped-d
     case = services.do_create_case(
         actor=world.citizen,
         version=version,
-        form_data={"n": index},
+        form_data={"n": index, "shop_name": f"汴梁小吃店（演示）{index}"},
         idempotency_key=f"bench-{index}",
         submit=True,
     )
@@ -107,6 +107,13 @@ def run_child(kind: str, lifecycles: int) -> dict[str, float]:
 
     world = make_world()
     version = make_item(world.scjg, review_departments=(world.ga, world.zj), materials=())
+    # The approval issues a licence (issue 9): the item names a licence type whose face the form fills.
+    from tongban.catalog.models import ItemVersion
+    from tongban.licenses.tests.factories import make_license_type
+
+    license_type = make_license_type()
+    ItemVersion.objects.filter(pk=version.pk).update(license_type_code=license_type.code)
+    version.license_type_code = license_type.code
     for i in range(5):  # warm-up: spec parse cache, calendar cache, connections
         _lifecycle(world, version, -1 - i)
     floor_before = _floor(lifecycles * TX_PER_LIFECYCLE, 0)
@@ -119,6 +126,9 @@ def run_child(kind: str, lifecycles: int) -> dict[str, float]:
     from tongban.core.queries import verify_ledger
 
     ledger = verify_ledger()
+    from tongban.licenses.models import License
+
+    assert License.objects.count() >= lifecycles, "the approvals issued no licences"
     return {
         "lifecycles": lifecycles,
         "lifecycles_per_s": lifecycles / elapsed,

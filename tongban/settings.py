@@ -255,6 +255,7 @@ TONGBAN_RATE_LIMITS = {
     "code_check": "30/h",  # one-time codes entered, per client address
     "lookup": "30/m",  # public case-progress lookup, per client address
     "lookup_key": "10/m",  # public case-progress lookup, per case number
+    "verify": "60/m",  # public licence verification (page and API), per client address
 } | {
     scope.strip(): rate.strip()
     for scope, _sep, rate in (item.partition("=") for item in env_list("TONGBAN_RATE_LIMITS", []))
@@ -266,8 +267,24 @@ TASKS = {
         else "django_tasks_db.DatabaseBackend"
     }
 }
+# Signed ledger checkpoints (tongban.core.checkpoints): one every N entries, inside that entry's transaction (0 = off),
+# and one at least this often while the ledger grows (the job worker and the next append both look).
+TONGBAN_CHECKPOINT_EVERY = env_int("TONGBAN_CHECKPOINT_EVERY", 1000)
+TONGBAN_CHECKPOINT_MAX_AGE_SECONDS = env_int("TONGBAN_CHECKPOINT_MAX_AGE_SECONDS", 3600)
 # A passphrase that encrypts backups (tongban backup) and decrypts them on restore; empty means unencrypted.
 TONGBAN_BACKUP_KEY = env_str("TONGBAN_BACKUP_KEY", "")
+# The key-encryption key (KEK) that wraps every signing key in the database: base64 of 32 random bytes, as
+# TONGBAN_KEK or in the file TONGBAN_KEK_FILE. Production refuses to start without it; elsewhere a KEK is
+# generated in TONGBAN_KEK_GENERATED_FILE (mode 0600) on first use, with a warning (docs/signing.md).
+TONGBAN_KEK = env_str("TONGBAN_KEK", "")
+TONGBAN_KEK_GENERATED_FILE = str(VAR_DIR / "kek")
+# The algorithm of new JWS signatures (ed25519 | p256 | sm2), and whether one city 行政审批专用章 signs for every
+# department (otherwise each department's own seal does).
+TONGBAN_SIGNING_ALGORITHM = env_str("TONGBAN_SIGNING_ALGORITHM", "ed25519")
+TONGBAN_APPROVAL_SEAL = env_bool("TONGBAN_APPROVAL_SEAL", True)
+# Render (and sign) an issued licence's PDF by a background task after commit, so the first download is instant.
+# Off in tests: the immediate task backend would render inline at every commit; the first download renders it.
+TONGBAN_LICENSE_PDF_PRERENDER = env_bool("TONGBAN_LICENSE_PDF_PRERENDER", not TESTING)
 # The job worker writes a heartbeat this often; /health/ calls it dead when the last one is older than STALE.
 TONGBAN_WORKER_HEARTBEAT_SECONDS = env_int("TONGBAN_WORKER_HEARTBEAT_SECONDS", 10)
 TONGBAN_WORKER_STALE_SECONDS = env_int("TONGBAN_WORKER_STALE_SECONDS", 60)

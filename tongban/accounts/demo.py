@@ -131,6 +131,9 @@ STAFF = [
     DemoStaff("catalog_city2", "周敏", [(K, None, "410200")], "事项审核员", CITY_ZWFW),
     DemoStaff("catalog_xiangfu", "宋磊", [(K, None, "410212")], "事项管理员", XIANGFU_ZWFW, "410212"),
     DemoStaff("catalog_lankao", "唐娟", [(K, None, "410225")], "事项管理员", LANKAO_ZWFW, "410225"),
+    DemoStaff(
+        "data_admin", "孙悦", [(Role.DATA_ADMIN, None, "410200")], "数据管理员（电子证照库）", CITY_ZWFW
+    ),
     DemoStaff("sysadmin", "韩冰", [(Role.SYSTEM_ADMIN, None, None)], "系统管理员", CITY_ZWFW, superuser=True),
 ]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -31,7 +32,9 @@ from tongban.licenses.stock.api import router as stock_router
 router = Router(tags=["licenses"])
 identifier_router = Router(tags=["licenses"])
 
-VERIFY_RATE = "120/m"  # public verification, per client address
+VERIFY_RATE_DEFAULT = (
+    "60/m"  # public verification, per client address (TONGBAN_RATE_LIMITS "verify", shared with /verify/)
+)
 
 
 class LicenseRequestSchema(Schema):
@@ -243,7 +246,7 @@ def verify_license(
     ``PAYLOAD_INVALID``; 429 after too many checks from one address."""
     if not payload.strip() or len(payload) > queries.MAX_TOKEN_LENGTH:
         raise errors.PAYLOAD_INVALID.error(fields={"payload": [str(errors.PAYLOAD_INVALID.message)]})
-    check_rate(request, "license_verify", rate=VERIFY_RATE)
+    check_rate(request, "verify", rate=settings.TONGBAN_RATE_LIMITS.get("verify", VERIFY_RATE_DEFAULT))
     result = queries.verify_payload(payload)
     return LicenseVerificationSchema(
         signature=result.signature,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -65,6 +66,25 @@ def get_license(identifier: str) -> License | None:
 def get_license_type(code: str) -> LicenseType | None:
     """The licence type with ``code``, or ``None``."""
     return LicenseType.objects.filter(code=str(code or "")[:21]).first()
+
+
+_TYPE_NAMES_KEY = "licenses:type-names:v1"
+
+
+def license_type_name(code: str) -> str | None:
+    """The name of the licence type ``code`` (for a guide's "可用电子证照免提交（…）"), from the shared cache: a
+    guide page names many materials and must not read the type table once per material."""
+    names = cache.get(_TYPE_NAMES_KEY)
+    if names is None:
+        names = dict(LicenseType.objects.values_list("code", "name"))
+        cache.set(_TYPE_NAMES_KEY, names, 3600)
+    name = names.get(str(code or ""))
+    return str(name) if name is not None else None
+
+
+def forget_license_type_names() -> None:
+    """Drop the cached names (a type was defined or renamed)."""
+    cache.delete(_TYPE_NAMES_KEY)
 
 
 def fetch_license_types() -> QuerySet[LicenseType]:
@@ -164,6 +184,46 @@ def _verify_jws(token: str) -> tuple[bool, dict[str, Any], dict[str, Any] | None
     return bool(check.valid) and payload is not None, header, payload
 
 
+def face_rows(lic: License) -> list[dict[str, str]]:
+    """The face fields (照面信息) in the order of the type's face schema, each with its title; fields the
+    schema does not name come last under their own key."""
+    face = lic.face if isinstance(lic.face, dict) else {}
+    properties = (lic.type.face_schema or {}).get("properties") or {}
+    # The holder's name and number head every face (the number masked for a person); a face field that only
+    # repeats them is left out, so a full ID number is never printed.
+    holder = {h.strip().upper() for h in (lic.holder_name, lic.holder_id_number, lic.holder_credit_code) if h}
+    rows = []
+    for key in [*properties, *(k for k in face if k not in properties)]:
+        value = face.get(key)
+        if value in (None, "") or (isinstance(value, str) and value.strip().upper() in holder):
+            continue
+        spec = properties.get(key)
+        title = spec.get("title") if isinstance(spec, dict) else None
+        rows.append({"key": key, "title": str(title or key), "value": _text(_labelled(spec, value))})
+    return rows
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list):
+        return "、".join(_text(v) for v in value)
+    return str(value)
+
+
+def _labelled(spec: Any, value: Any) -> Any:
+    """A choice's label instead of its stored value, when the schema gives ``enum`` with ``x-enum-labels``."""
+    if not isinstance(spec, dict):
+        return value
+    options, labels = spec.get("enum"), spec.get("x-enum-labels")
+    if isinstance(options, list) and isinstance(labels, list) and len(labels) == len(options):
+        if isinstance(value, list):
+            return [labels[options.index(v)] if v in options else v for v in value]
+        if value in options:
+            return labels[options.index(value)]
+    return value
+
+
 def verify_payload(token: Any, *, now: datetime | None = None) -> LicenseCheck:
     """Verify a licence payload or a presentation wrapper; never raises on garbage, truncated or tampered input.
 
@@ -220,7 +280,8 @@ def verify_payload(token: Any, *, now: datetime | None = None) -> LicenseCheck:
         result.presentation_expired = True
         result.status_label = _("展示码已过期")
         return result
-    result.face = dict(lic.face) if isinstance(lic.face, dict) else {}
+    # Public: only the face fields that do not repeat the holder (a full ID number is never shown), with labels.
+    result.face = {row["key"]: row["value"] for row in face_rows(lic)}
     return result
 
 

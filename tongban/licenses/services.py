@@ -13,6 +13,7 @@ import secrets
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -25,6 +26,7 @@ from tongban.licenses.choices import HolderCategory, LicenseAction, LicenseState
 from tongban.licenses.events import LicenseLedgerAction
 from tongban.licenses.identifier import build_identifier
 from tongban.licenses.models import License, LicenseSerialSequence, LicenseType, LicenseUse, Presentation
+from tongban.licenses.queries import forget_license_type_names
 from tongban.licenses.transitions import check_transition
 
 logger = logging.getLogger(__name__)
@@ -136,6 +138,13 @@ def _sign(payload: dict[str, Any], *, actor: Any, purpose: str) -> str:
     return sign_jws(payload, actor=actor, purpose=purpose)
 
 
+def _sign_for_entry(payload: dict[str, Any], *, purpose: str) -> tuple[str, dict[str, Any]]:
+    """The payload's JWS and the signing record that goes into the caller's own ledger entry (``"signature"``)."""
+    from tongban.signing.services import sign_jws_for_entry
+
+    return sign_jws_for_entry(payload, purpose=purpose)
+
+
 def _seal_for(department: Any, *, actor: Any) -> Any:
     from tongban.signing.services import ensure_seal
 
@@ -143,7 +152,11 @@ def _seal_for(department: Any, *, actor: Any) -> Any:
 
 
 def _render_after_commit(license_id: int) -> None:
-    """Queue the PDF rendering once the issuing transaction commits (never inside it)."""
+    """Queue the PDF rendering once the issuing transaction commits (never inside it).
+
+    ``TONGBAN_LICENSE_PDF_PRERENDER`` off: nothing is queued; the first download renders the PDF."""
+    if not getattr(settings, "TONGBAN_LICENSE_PDF_PRERENDER", True):
+        return
 
     def enqueue() -> None:
         from tongban.licenses.tasks import render_license_pdf
@@ -247,9 +260,11 @@ def _create_license(
     valid_from: date,
     valid_until: date | None,
     source_case: Any = None,
-) -> License:
+    reason: str = "",
+) -> tuple[License, dict[str, Any]]:
+    """The new licence row, signed, and the signing record for the caller's ledger entry (one INSERT)."""
     issuer_code = department.credit_code
-    lic = License.objects.create(
+    lic = License(
         identifier=build_identifier(license_type.code, issuer_code, serial, version),
         type=license_type,
         issuer_code=issuer_code,
@@ -264,11 +279,12 @@ def _create_license(
         seal=_seal_for(department, actor=actor),
         state=LicenseState.VALID,
         source_case=source_case,
+        reason=reason,
         **holder,
     )
-    lic.payload = _sign(license_claims(lic, now=now), actor=actor, purpose=JWS_PURPOSE_LICENSE)
-    lic.save(update_fields=["payload"])
-    return lic
+    lic.payload, signature = _sign_for_entry(license_claims(lic, now=now), purpose=JWS_PURPOSE_LICENSE)
+    lic.save(force_insert=True)
+    return lic, signature
 
 
 def issue_for_case(case: Any, *, actor: Any, now: datetime | None = None) -> License | None:
@@ -282,7 +298,7 @@ def issue_for_case(case: Any, *, actor: Any, now: datetime | None = None) -> Lic
     if not type_code:
         return None
     now = now or timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # inside the decision: its failure rolls the decision back
         existing = License.objects.filter(source_case=case).order_by("id").first()
         if existing is not None:
             return existing
@@ -298,7 +314,7 @@ def issue_for_case(case: Any, *, actor: Any, now: datetime | None = None) -> Lic
         face = map_face(license_type, case, holder, now=now)
         validate_face(license_type, face)
         valid_from = _local_day(now)
-        lic = _create_license(
+        lic, signature = _create_license(
             license_type=license_type,
             holder=holder,
             face=face,
@@ -315,7 +331,12 @@ def issue_for_case(case: Any, *, actor: Any, now: datetime | None = None) -> Lic
             actor=actor,
             action=LicenseLedgerAction.ISSUED,
             obj=lic,
-            data={"identifier": lic.identifier, "type_code": license_type.code, "case": case.number or ""},
+            data={
+                "identifier": lic.identifier,
+                "type_code": license_type.code,
+                "case": case.number or "",
+                "signature": signature,
+            },
         )
         _render_after_commit(lic.pk)
     return lic
@@ -420,7 +441,7 @@ def do_correct_license(lic: License, *, actor: Any, face: dict[str, Any], reason
         department = old.issuing_department
         if department is None or department.credit_code != old.issuer_code:
             raise errors.LICENSE_ISSUER_MISSING.error()
-        new = _create_license(
+        new, signature = _create_license(
             license_type=old.type,
             holder={
                 "holder_category": old.holder_category,
@@ -437,9 +458,8 @@ def do_correct_license(lic: License, *, actor: Any, face: dict[str, Any], reason
             valid_from=old.valid_from,
             valid_until=old.valid_until,
             source_case=old.source_case,
+            reason=reason,
         )
-        new.reason = reason
-        new.save(update_fields=["reason"])
         old.superseded_by = new
         old.reason = reason
         old.save(update_fields=["state", "superseded_by", "reason", "updated_at"])
@@ -453,6 +473,7 @@ def do_correct_license(lic: License, *, actor: Any, face: dict[str, Any], reason
                 "before": LicenseState.VALID,
                 "after": old.state,
                 "reason": reason,
+                "signature": signature,
             },
         )
         _render_after_commit(new.pk)
@@ -595,6 +616,7 @@ def do_define_license_type(*, actor: Any, **fields: Any) -> LicenseType:
                 obj=license_type,
                 data={"code": code, "created": created, "changed": sorted(changed)},
             )
+            transaction.on_commit(forget_license_type_names)
     return license_type
 
 

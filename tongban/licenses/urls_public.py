@@ -1,7 +1,11 @@
-"""The public verification page (``/verify/``): no login."""
+"""The public verification page (``/verify/``): no login. The QR codes hold ``/verify/?p=<token>``."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from tongban.licenses import views
 
 app_name = "verify"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.verify, name="verify"),
+]

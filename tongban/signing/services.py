@@ -163,20 +163,31 @@ def sign_jws(payload: dict[str, Any], *, actor: Any, purpose: str) -> str:
     """
     with transaction.atomic():
         key = _jws_key()
-        body = crypto.canonical_json(payload)
-        token = crypto.encode_jws(body, algorithm=key.algorithm, private=_private(key), kid=key.kid)
-        append_ledger_entry(
-            actor=actor,
-            action=SigningLedgerAction.SIGNED,
-            obj=key,
-            data={
-                "purpose": purpose,
-                "kid": key.kid,
-                "alg": JWS_ALG[key.algorithm],
-                "payload_sha256": _sha256(body),
-            },
-        )
+        token, record = _signed(key, payload, purpose=purpose)
+        append_ledger_entry(actor=actor, action=SigningLedgerAction.SIGNED, obj=key, data=record)
     return token
+
+
+def sign_jws_for_entry(payload: dict[str, Any], *, purpose: str) -> tuple[str, dict[str, Any]]:
+    """The compact JWS of ``payload`` and the record of the signing for the caller's own ledger entry.
+
+    For a service whose state change is itself a ledger entry (a licence issued or corrected): it puts the record
+    (``purpose``, ``kid``, ``alg``, the payload's SHA-256) under ``"signature"`` in that entry, in the same
+    transaction, so every signing operation is still on the ledger without a second entry.
+    """
+    return _signed(_jws_key(), payload, purpose=purpose)
+
+
+def _signed(key: SigningKey, payload: dict[str, Any], *, purpose: str) -> tuple[str, dict[str, Any]]:
+    body = crypto.canonical_json(payload)
+    token = crypto.encode_jws(body, algorithm=key.algorithm, private=_private(key), kid=key.kid)
+    record = {
+        "purpose": purpose,
+        "kid": key.kid,
+        "alg": JWS_ALG[key.algorithm],
+        "payload_sha256": _sha256(body),
+    }
+    return token, record
 
 
 def sign_jws_many(payloads: list[dict[str, Any]], *, actor: Any, purpose: str) -> list[str]:
@@ -467,6 +478,20 @@ def _signer(seal: Seal) -> Any:
     )
 
 
+def _outside_event_loop(work: Any) -> Any:
+    """Run ``work()`` where no asyncio loop is running: pyHanko's synchronous signing calls ``asyncio.run``,
+    which fails in a thread that already runs a loop (an ASGI worker, a test driving a browser)."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return work()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(work).result()
+
+
 def sign_pdf(pdf: bytes, *, seal: Seal, actor: Any, reason: str) -> bytes:
     """``pdf`` with a PAdES B-B signature by ``seal`` (SHA-256, ECDSA P-256, the chain to the platform root).
 
@@ -493,7 +518,10 @@ def sign_pdf(pdf: bytes, *, seal: Seal, actor: Any, reason: str) -> bytes:
             reason=reason,
             name=seal.name,
         )
-        signed: bytes = signers.sign_pdf(writer, metadata, signer=_signer(seal)).getvalue()
+        signer = _signer(seal)
+        signed: bytes = _outside_event_loop(
+            lambda: signers.sign_pdf(writer, metadata, signer=signer).getvalue()
+        )
         append_ledger_entry(
             actor=actor,
             action=SigningLedgerAction.PDF_SIGNED,

@@ -94,6 +94,15 @@ def test_verify_needs_no_login_and_reports_signature_and_status(world, lic) -> N
     assert garbage.status_code == 200 and garbage.json()["signature"] == "invalid"
 
 
+def test_public_verification_never_shows_the_holders_full_id_number(world, lic) -> None:  # type: ignore[no-untyped-def]
+    """The face maps the holder's ID number into a field; the anonymous answer leaves it out (masked holder only)."""
+    assert lic.holder_id_number and lic.holder_id_number in str(lic.face)
+    response = Api().get("/verify", payload=lic.payload)
+    assert response.status_code == 200 and response.json()["signature"] == "valid"
+    assert lic.holder_id_number not in response.content.decode()
+    assert response.json()["face"]["shop_name"] == "汴梁小吃店"
+
+
 @pytest.mark.parametrize("payload", ["", "   ", "x" * 4001])
 def test_verify_refuses_an_empty_or_oversized_parameter(db, payload: str) -> None:  # type: ignore[no-untyped-def]
     response = Api().get("/verify", payload=payload)

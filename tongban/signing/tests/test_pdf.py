@@ -158,3 +158,25 @@ def test_pdfsig_reports_a_changed_byte_as_invalid(tmp_path, nss_db, signed) -> N
     report = _pdfsig(tmp_path, nss_db, _tamper(data))
     assert "Signature is Valid" not in report, report
     assert "Digest Mismatch" in report or "Invalid" in report, report
+
+
+def test_pyhankos_synchronous_signing_runs_even_where_an_event_loop_runs() -> None:
+    """pyHanko's synchronous API calls asyncio.run, which fails in a thread that already runs a loop (an ASGI
+    worker, a test thread driving a browser); ``sign_pdf`` then signs in a helper thread."""
+    import asyncio
+
+    from tongban.signing.services import _outside_event_loop
+
+    async def inner() -> str:
+        return "signed"
+
+    def work() -> str:  # what pyHanko's sync wrapper does
+        return asyncio.run(inner())
+
+    async def caller() -> str:
+        with pytest.raises(RuntimeError):
+            work()
+        return _outside_event_loop(work)  # type: ignore[no-any-return]
+
+    assert asyncio.run(caller()) == "signed"
+    assert _outside_event_loop(work) == "signed"  # and plainly where no loop runs

@@ -210,9 +210,11 @@ def test_the_issuing_day_comes_from_now_not_from_the_clock(world, license_type) 
 
 
 def test_after_commit_the_task_renders_and_caches_the_signed_pdf(  # type: ignore[no-untyped-def]
-    world, license_type, django_capture_on_commit_callbacks
+    world, license_type, django_capture_on_commit_callbacks, settings
 ) -> None:
     from tongban.licenses.tasks import render_license_pdf
+
+    settings.TONGBAN_LICENSE_PDF_PRERENDER = True
 
     with django_capture_on_commit_callbacks(execute=True):
         lic = issue_license(world, license_type, now=NOW)
@@ -225,6 +227,15 @@ def test_after_commit_the_task_renders_and_caches_the_signed_pdf(  # type: ignor
     assert render_license_pdf.call(lic.pk) is False
     assert render_license_pdf.call(10**9) is False
     assert License.objects.get(pk=lic.pk).pdf.name == cached.pdf.name
+
+
+def test_without_prerendering_nothing_renders_at_commit(  # type: ignore[no-untyped-def]
+    world, license_type, django_capture_on_commit_callbacks, settings
+) -> None:
+    settings.TONGBAN_LICENSE_PDF_PRERENDER = False
+    with django_capture_on_commit_callbacks(execute=True):
+        lic = issue_license(world, license_type, now=NOW)
+    assert not License.objects.get(pk=lic.pk).pdf
 
 
 def test_an_unknown_licence_type_refuses_the_decision(world) -> None:  # type: ignore[no-untyped-def]
