@@ -40,6 +40,9 @@ WALK_PERSONAS = (
     "supervisor",
     "catalog_city",
     "catalog_lankao",
+    "approver_scjg",
+    "data_admin",
+    "sysadmin",
 )
 # The empty-POST walk: outsiders, plus the staff who may use the walked objects (the city window clerk, the
 # 市场监督管理局 reviewer on the case in review, the supervisor, the 祥符区 catalog administrator on their draft).
@@ -90,6 +93,9 @@ class Demo:
     city_draft: Any
     commitment: Any  # the agent's 告知承诺 case, decided, with an open verification task
     media_root: str = ""
+    licence: Any = None  # one of citizen's electronic licences (issued by a demo approval)
+    stock_import: Any = None  # the demo's stock import of the licence library
+    seal: Any = None  # the city approval seal
 
     def user(self, username: str) -> Any:
         if username == ANONYMOUS:
@@ -105,7 +111,10 @@ def demo_case(**filters: Any) -> Any:
     """The one demo case matching ``filters``; fails loudly when the demo no longer has exactly one."""
     from tongban.cases.models import Case
 
-    cases = list(Case.objects.filter(**filters).select_related("department")[:2])
+    # The cases demo's own cases (keys "demo-…"); the licences demo adds more of its own ("licences-demo-…").
+    cases = list(
+        Case.objects.filter(idempotency_key__startswith="demo-", **filters).select_related("department")[:2]
+    )
     assert len(cases) == 1, (
         f"the demo city should have exactly one case with {filters}, found {len(cases)}; "
         "update tests/matrix.py (Demo) to the demo cases in tongban/cases/demo.py"
@@ -184,7 +193,26 @@ def _build_demo() -> Demo:
         city_implementation=city,
         city_draft=with_draft(city, users["catalog_city"]),
         commitment=demo_case(state=CaseState.DECIDED, commitment_signed_at__isnull=False),
+        licence=_demo_licence(users["citizen"]),
+        stock_import=_first_row("licenses", "StockImport"),
+        seal=_first_row("signing", "Seal"),
     )
+
+
+def _demo_licence(citizen: Any) -> Any:
+    from tongban.licenses.models import License
+
+    licence = License.objects.filter(holder_id_number=citizen.id_number, source_case__isnull=False).first()
+    assert licence is not None, "the demo should give citizen a licence from an approved case"
+    return licence
+
+
+def _first_row(app_label: str, model_name: str) -> Any:
+    from django.apps import apps
+
+    row = apps.get_model(app_label, model_name).objects.order_by("pk").first()
+    assert row is not None, f"the demo should have a {app_label}.{model_name}"
+    return row
 
 
 def loaded_demo(django_db_blocker: Any, media_root: Path) -> Iterator[Demo]:
@@ -356,6 +384,18 @@ URL_PARAMETERS: dict[tuple[str, str], Provider] = {
         d.guide.current_version.materials.order_by("id").first().pk
     ),
     ("portal:guide_result_sample", "code"): lambda d: d.guide.code,
+    # licences (citizen's licence; the approver of its department manages it) and the stock import
+    ("licenses:license_detail", "identifier"): lambda d: d.licence.identifier,
+    ("licenses:license_pdf", "identifier"): lambda d: d.licence.identifier,
+    ("licenses:license_present", "identifier"): lambda d: d.licence.identifier,
+    ("licenses:manage_detail", "identifier"): lambda d: d.licence.identifier,
+    ("licenses:manage_action", "identifier"): lambda d: d.licence.identifier,
+    ("licenses:manage_action", "action"): lambda d: "suspend",
+    ("licenses:stock_import_detail", "pk"): lambda d: d.stock_import.pk,
+    ("licenses:stock_import_resume", "pk"): lambda d: d.stock_import.pk,
+    ("licenses:stock_import_rejected", "pk"): lambda d: d.stock_import.pk,
+    # signing
+    ("signing:seal_certificate", "pk"): lambda d: d.seal.pk,
 }
 
 

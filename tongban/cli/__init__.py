@@ -118,6 +118,10 @@ def cmd_ledger_checkpoint(args: argparse.Namespace) -> int:
     return _call("ledger_checkpoint")
 
 
+def cmd_signing_rotate_key(args: argparse.Namespace) -> int:
+    return _call("signing_rotate_key", algorithm=args.algorithm)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from django.conf import settings
 
@@ -204,6 +208,16 @@ def build_parser() -> argparse.ArgumentParser:
         "checkpoint", help="链头有变化时立即签署检查点（sign a checkpoint of the ledger head now）"
     )
     checkpoint.set_defaults(handler=cmd_ledger_checkpoint)
+
+    signing = add("signing", lambda a: 2, "签名密钥（signing keys）")
+    signing_sub = signing.add_subparsers(dest="signing_command", metavar="<操作 action>", required=True)
+    rotate = signing_sub.add_parser(
+        "rotate-key", help="轮换签名密钥，旧密钥继续验签（rotate the signing key; old signatures keep verifying）"
+    )
+    rotate.add_argument(
+        "--algorithm", choices=["ed25519", "p256", "sm2"], default=None, help="默认为配置的算法（default: configured）"
+    )
+    rotate.set_defaults(handler=cmd_signing_rotate_key)
 
     add("worker", cmd_worker, "只运行后台任务进程（run the django-tasks-db worker）")
     check = add("check", cmd_check, "运行 Django 系统检查，生产环境含 --deploy（run system checks）")

@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import threading
 import time
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -130,6 +131,18 @@ class _Cache:
         self.table: _Table | None = None
         self.loaded_at = 0.0
         self.dirty = False  # a calendar change is inside a transaction that has not ended yet
+        # That transaction: its connection and (weakly) its outermost atomic block. A rollback runs no on_commit
+        # hook, so without it a rolled-back change would leave ``dirty`` set and every later read bypassing the
+        # cache for the life of the process.
+        self.dirty_owner: tuple[Any, weakref.ref[Any]] | None = None
+
+    def dirty_is_stale(self) -> bool:
+        """True when the transaction that set ``dirty`` has ended (committed or rolled back)."""
+        if self.dirty_owner is None:
+            return True
+        connection, ref = self.dirty_owner
+        block = ref()
+        return block is None or not any(b is block for b in connection.atomic_blocks)
 
     def clear(self) -> None:
         with self.lock:
@@ -195,10 +208,9 @@ def _load_table() -> _Table:
 
 def _table() -> _Table:
     if _cache.dirty:
-        if transaction.get_connection().in_atomic_block:
+        if not _cache.dirty_is_stale() and transaction.get_connection().in_atomic_block:
             return _load_table()
-        _cache.dirty = False
-        _cache.clear()
+        _end_dirty()
     table = _cache.table
     if table is None or time.monotonic() - _cache.loaded_at > CACHE_SECONDS:
         table = _load_table()
@@ -423,13 +435,16 @@ def clear_calendar_cache(**_kwargs: Any) -> None:
     """Drop the cached calendar; connected to ``Holiday``/``CalendarYear`` save and delete (cache only)."""
     _cache.clear()
     _provisional_days.cache_clear()
-    if transaction.get_connection().in_atomic_block:
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
         _cache.dirty = True
+        _cache.dirty_owner = (connection, weakref.ref(connection.atomic_blocks[0]))
         transaction.on_commit(_end_dirty)
 
 
 def _end_dirty() -> None:
     _cache.dirty = False
+    _cache.dirty_owner = None
     _cache.clear()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema
 
@@ -73,3 +74,29 @@ def seal_list(request: HttpRequest) -> list[SigningSealSchema]:
         )
         for seal in queries.fetch_seals()
     ]
+
+
+class SigningKeySchema(Schema):
+    """A signing key's public part: its ``kid`` (as in the JWKS), algorithm and times."""
+
+    kid: str
+    algorithm: str
+    created_at: datetime
+    retired_at: datetime | None
+
+
+@router.post(
+    "/keys/rotate",
+    auth=api_auth,
+    response={201: SigningKeySchema, 401: ErrorSchema, 403: ErrorSchema},
+    summary="轮换签名密钥（Rotate the signing key; system administrators）",
+)
+def key_rotate(request: HttpRequest) -> tuple[int, SigningKeySchema]:
+    """Retire the current key of ``TONGBAN_SIGNING_ALGORITHM`` and make a new one current. Signatures made with
+    the retired key keep verifying (it stays in the JWKS). Only for 系统管理员 (``PERMISSION_DENIED`` otherwise)."""
+    if not access.can_manage_seals(request.auth):  # type: ignore[attr-defined]
+        raise errors.PERMISSION_DENIED.error()
+    key = services.do_rotate_key(settings.TONGBAN_SIGNING_ALGORITHM, actor=request.auth)  # type: ignore[attr-defined]
+    return 201, SigningKeySchema(
+        kid=key.kid, algorithm=key.algorithm, created_at=key.created_at, retired_at=key.retired_at
+    )

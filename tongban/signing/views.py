@@ -5,8 +5,11 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
 from tongban.signing import access, queries, services
 
@@ -45,3 +48,14 @@ def seal_certificate(request: HttpRequest, pk: int) -> HttpResponse:
 def root_certificate(request: HttpRequest) -> HttpResponse:
     """The platform root certificate (public: anyone verifying a signed PDF needs it); made on first request."""
     return _pem_response(services.ensure_root_ca(actor=None).pem, "tongban-root.pem")
+
+
+@require_POST
+@login_required
+def key_rotate(request: HttpRequest) -> HttpResponse:
+    """Rotate the configured algorithm's signing key (系统管理员 only); old signatures keep verifying."""
+    if not access.can_manage_seals(request.user):
+        raise PermissionDenied
+    key = services.do_rotate_key(settings.TONGBAN_SIGNING_ALGORITHM, actor=request.user)
+    messages.success(request, _("签名密钥已轮换，新密钥标识：%(kid)s。旧密钥签发的证照仍可验证。") % {"kid": key.kid})
+    return redirect("signing:seal_list")

@@ -338,3 +338,28 @@ def test_a_rolled_back_edit_does_not_linger() -> None:
         raise Abort
     assert not Holiday.objects.filter(date=date(2025, 6, 5)).exists()
     assert is_working_day(date(2025, 6, 5)) is True
+
+
+def test_a_rolled_back_calendar_change_does_not_leave_the_cache_bypassed(transactional_db) -> None:  # type: ignore[no-untyped-def]
+    """A rollback runs no on_commit hook: the next transaction must use the cache again, not reload every time
+    (a leaked flag made every later case transaction of the process reload the calendar table)."""
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    from tongban.core import calendar
+    from tongban.core.models import Holiday
+
+    class Rollback(Exception):
+        pass
+
+    with pytest.raises(Rollback), transaction.atomic():
+        Holiday.objects.create(date=date(2031, 5, 2), kind="holiday", name="测试")
+        assert calendar._cache.dirty
+        raise Rollback
+    with transaction.atomic():
+        calendar.is_working_day(date(2031, 5, 6))  # loads the table once
+        with CaptureQueriesContext(connection) as captured:
+            for _ in range(3):
+                calendar.is_working_day(date(2031, 5, 6))
+    assert len(captured) == 0
+    assert not calendar._cache.dirty

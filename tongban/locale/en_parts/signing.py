@@ -65,4 +65,12 @@ EN: dict[str, str | tuple[str, str]] = {
     "尚未生成电子印章：首次签发电子证照时会自动生成。": (
         "No electronic seal yet: one is created when the first electronic licence is issued."
     ),
+    "签名密钥已轮换，新密钥标识：%(kid)s。旧密钥签发的证照仍可验证。": (
+        "The signing key was rotated; new key ID: %(kid)s. Licences signed with the old key still verify."
+    ),
+    "签名密钥定期轮换：新签发的证照使用新密钥，旧密钥签发的证照仍可验证（公钥保留在 JWKS 中）。": (
+        "Rotate the signing key regularly: new licences are signed with the new key, and licences signed with the "
+        "old one still verify (its public key stays in the JWKS)."
+    ),
+    "轮换签名密钥": "Rotate the signing key",
 }

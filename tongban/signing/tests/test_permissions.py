@@ -121,3 +121,46 @@ def test_the_seal_list_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(8):
         response = client.get("/api/v1/signing/seals", HTTP_AUTHORIZATION=f"Bearer {raw}")
     assert response.status_code == 200 and len(response.json()) == 3
+
+
+@pytest.mark.parametrize("persona", ALLOWED)
+def test_system_admins_rotate_the_key_on_the_page_and_by_api(client, django_user_model, citizen, persona) -> None:  # type: ignore[no-untyped-def]
+    from tongban.core.models import LedgerEntry
+    from tongban.signing.queries import verify_jws
+
+    user = _persona(persona, django_user_model, citizen)
+    old_token = services.sign_jws({"a": 1}, actor=None, purpose="test")
+    client.force_login(user)
+    response = client.post(reverse("signing:key_rotate"))
+    assert response.status_code == 302 and response["Location"] == reverse("signing:seal_list")
+    raw, _token = do_issue_api_token(user)
+    response = client.post("/api/v1/signing/keys/rotate", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert response.status_code == 201 and response.json()["retired_at"] is None
+    assert LedgerEntry.objects.filter(action="signing.key_rotated").count() == 2
+    assert verify_jws(old_token).valid  # the retired key keeps verifying
+    new_token = services.sign_jws({"a": 2}, actor=None, purpose="test")
+    assert verify_jws(new_token).header["kid"] == response.json()["kid"]
+
+
+@pytest.mark.parametrize("persona", REFUSED)
+def test_other_users_cannot_rotate_the_key(client, django_user_model, citizen, persona) -> None:  # type: ignore[no-untyped-def]
+    from tongban.core.models import LedgerEntry
+
+    user = _persona(persona, django_user_model, citizen)
+    client.force_login(user)
+    assert client.post(reverse("signing:key_rotate")).status_code == 403
+    raw, _token = do_issue_api_token(user)
+    response = client.post("/api/v1/signing/keys/rotate", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert response.status_code == 403 and response.json()["code"] == "PERMISSION_DENIED"
+    assert client.logout() is None and client.post("/api/v1/signing/keys/rotate").status_code == 401
+    assert not LedgerEntry.objects.filter(action="signing.key_rotated").exists()
+
+
+def test_the_rotate_command_rotates(db) -> None:  # type: ignore[no-untyped-def]
+    from django.core.management import call_command
+
+    from tongban.signing.queries import jwks
+
+    services.sign_jws({"a": 1}, actor=None, purpose="test")
+    call_command("signing_rotate_key")
+    assert len(jwks()["keys"]) == 2
