@@ -212,10 +212,14 @@ def build_parser() -> argparse.ArgumentParser:
     signing = add("signing", lambda a: 2, "签名密钥（signing keys）")
     signing_sub = signing.add_subparsers(dest="signing_command", metavar="<操作 action>", required=True)
     rotate = signing_sub.add_parser(
-        "rotate-key", help="轮换签名密钥，旧密钥继续验签（rotate the signing key; old signatures keep verifying）"
+        "rotate-key",
+        help="轮换签名密钥，旧密钥继续验签（rotate the signing key; old signatures keep verifying）",
     )
     rotate.add_argument(
-        "--algorithm", choices=["ed25519", "p256", "sm2"], default=None, help="默认为配置的算法（default: configured）"
+        "--algorithm",
+        choices=["ed25519", "p256", "sm2"],
+        default=None,
+        help="默认为配置的算法（default: configured）",
     )
     rotate.set_defaults(handler=cmd_signing_rotate_key)
 

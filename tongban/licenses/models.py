@@ -72,7 +72,7 @@ class LicenseSerialSequence(models.Model):
 class StockImport(models.Model):
     """One upload of existing licences (存量证照导入): its file, progress and counts, and the rejected rows."""
 
-    file = models.FileField(_("导入文件"), upload_to="licenses/imports/%Y/%m/")
+    file = models.FileField(_("导入文件"), upload_to="licenses/imports/%Y/%m/", max_length=255)
     filename = models.CharField(_("文件名"), max_length=255)
     sha256 = models.CharField(_("文件摘要"), max_length=64, db_index=True)
     status = models.CharField(
@@ -83,7 +83,9 @@ class StockImport(models.Model):
     imported_count = models.PositiveIntegerField(_("导入数"), default=0)
     duplicate_count = models.PositiveIntegerField(_("重复数"), default=0)
     rejected_count = models.PositiveIntegerField(_("拒收数"), default=0)
-    rejected_file = models.FileField(_("拒收行文件"), upload_to="licenses/imports/%Y/%m/", blank=True)
+    rejected_file = models.FileField(
+        _("拒收行文件"), upload_to="licenses/imports/%Y/%m/", max_length=255, blank=True
+    )
     error = models.TextField(_("错误信息"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -180,7 +182,7 @@ class License(TimeStampedModel):
         related_name="licenses",
     )
     payload = models.TextField(_("签名数据"), blank=True)
-    pdf = models.FileField(_("签章版式文件"), upload_to="licenses/pdf/%Y/%m/", blank=True)
+    pdf = models.FileField(_("签章版式文件"), upload_to="licenses/pdf/%Y/%m/", max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("电子证照")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.conf import settings
-from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -57,5 +57,7 @@ def key_rotate(request: HttpRequest) -> HttpResponse:
     if not access.can_manage_seals(request.user):
         raise PermissionDenied
     key = services.do_rotate_key(settings.TONGBAN_SIGNING_ALGORITHM, actor=request.user)
-    messages.success(request, _("签名密钥已轮换，新密钥标识：%(kid)s。旧密钥签发的证照仍可验证。") % {"kid": key.kid})
+    messages.success(
+        request, _("签名密钥已轮换，新密钥标识：%(kid)s。旧密钥签发的证照仍可验证。") % {"kid": key.kid}
+    )
     return redirect("signing:seal_list")

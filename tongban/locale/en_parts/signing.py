@@ -72,5 +72,5 @@ EN: dict[str, str | tuple[str, str]] = {
         "Rotate the signing key regularly: new licences are signed with the new key, and licences signed with the "
         "old one still verify (its public key stays in the JWKS)."
     ),
-    "轮换签名密钥": "Rotate the signing key",
+    "立即轮换签名密钥": "Rotate the signing key now",
 }

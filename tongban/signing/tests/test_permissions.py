@@ -124,7 +124,9 @@ def test_the_seal_list_takes_a_fixed_number_of_queries(
 
 
 @pytest.mark.parametrize("persona", ALLOWED)
-def test_system_admins_rotate_the_key_on_the_page_and_by_api(client, django_user_model, citizen, persona) -> None:  # type: ignore[no-untyped-def]
+def test_system_admins_rotate_the_key_on_the_page_and_by_api(
+    client, django_user_model, citizen, persona
+) -> None:  # type: ignore[no-untyped-def]
     from tongban.core.models import LedgerEntry
     from tongban.signing.queries import verify_jws
 
