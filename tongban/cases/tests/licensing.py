@@ -78,16 +78,9 @@ def licence_material(version: ItemVersion) -> Material:
 
 def verified(user: Any) -> Any:
     """``user`` after the online real-name check (实名核验): only a verified account holds licences."""
-    from tongban.accounts.models import PopulationRecord
-    from tongban.accounts.services import do_verify_real_name
+    from tongban.licenses.tests.factories import verify
 
-    if user.identity_verified:
-        return user
-    # The population registry (人口库) the local identity adapter checks against knows this person.
-    PopulationRecord.objects.get_or_create(id_number=user.id_number, defaults={"name": user.real_name})
-    do_verify_real_name(user)
-    user.refresh_from_db()  # the persona object the tests hold is now the verified account
-    return user
+    return verify(user)
 
 
 def issued_license(world: World, applicant: Any = None) -> Any:
@@ -111,12 +104,7 @@ def issued_license(world: World, applicant: Any = None) -> Any:
 
 
 def walk_to_decision(world: World, case: Case, *, approve: bool = True) -> Case:
-    """Complete review, audit and decision of the single-department flow (the decision approving)."""
-    from tongban.cases import services
-    from tongban.cases.tests.factories import open_task
+    """Complete review, audit and decision of the single-department flow (the licences factories' walk)."""
+    from tongban.licenses.tests.factories import decide
 
-    for step, actor in (("review", world.reviewer), ("audit", world.approver), ("decide", world.approver2)):
-        services.do_complete_task(
-            open_task(case, step), actor=actor, outcome="approve" if approve else "reject", opinion="同意"
-        )
-    return Case.objects.get(pk=case.pk)
+    return decide(world, case, approve=approve)

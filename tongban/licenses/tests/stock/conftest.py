@@ -51,8 +51,3 @@ def stock(db: None) -> StockWorld:  # type: ignore[no-untyped-def]
         face_schema=helpers.ENTERPRISE_FACE_SCHEMA,
     )
     return StockWorld(admin, other, department, person_type, enterprise_type)
-
-
-@pytest.fixture
-def stock_urls() -> None:
-    """The stock pages and API are mounted in the site URLconf (kept so the tests still name what they need)."""

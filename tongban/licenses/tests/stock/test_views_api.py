@@ -12,7 +12,6 @@ from tongban.licenses.models import License, StockImport
 from tongban.licenses.stock import parsing
 from tongban.licenses.tests.stock.helpers import csv_bytes, read_xlsx, row
 
-pytestmark = pytest.mark.usefixtures("stock_urls")
 NOW = "2026-12-04 10:00 +0800"
 
 
