@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from tongban.accounts.access import user_has_role
+from tongban.accounts.access import departments_for_role, user_has_role
 from tongban.accounts.choices import Role
 from tongban.accounts.queries import fetch_enterprises_for_agent
 from tongban.licenses import errors
@@ -136,3 +136,18 @@ def require_can_define_types(user: Any) -> None:
     """``PERMISSION_DENIED`` unless ``user`` is a data administrator."""
     if not can_define_types(user):
         raise errors.PERMISSION_DENIED.error()
+
+
+def licenses_managed_by(user: Any) -> QuerySet[License]:
+    """The licences of the departments where ``user`` is an APPROVER (every licence for a superuser)."""
+    licenses = License.objects.select_related("type")
+    if user.is_superuser:
+        return licenses
+    return licenses.filter(issuing_department__in=departments_for_role(user, Role.APPROVER))
+
+
+def may_manage_licenses(user: Any) -> bool:
+    """An approver of some department (or a superuser): the 电子证照管理 page and its API."""
+    return bool(getattr(user, "is_authenticated", False)) and (
+        user.is_superuser or user_has_role(user, Role.APPROVER)
+    )

@@ -223,6 +223,25 @@ def list_licenses(request: HttpRequest) -> list[LicenseSummarySchema]:
     return [LicenseSummarySchema(**_summary_fields(lic)) for lic in queries.fetch_wallet(_caller(request))]
 
 
+@router.get(
+    "/managed",
+    response={200: list[LicenseSummarySchema], **ERROR_RESPONSES},
+    auth=api_auth,
+    summary="本部门签发的证照（Licences of the caller's departments; approvers）",
+)
+def list_managed_licenses(request: HttpRequest, q: str = "") -> list[LicenseSummarySchema]:
+    """The licences issued by the departments where the caller is an approver (审批决定人员), newest first, at most
+    200; ``q`` matches the identifier, the holder's name or number. Others get ``PERMISSION_DENIED``. The same
+    list as the 电子证照管理 page; each licence's actions are ``POST /{identifier}/suspend|reinstate|revoke|correct``."""
+    user = _caller(request)
+    if not access.may_manage_licenses(user):
+        raise errors.PERMISSION_DENIED.error()
+    return [
+        LicenseSummarySchema(**_summary_fields(lic))
+        for lic in queries.fetch_managed_licenses(user, q[:100])[:200]
+    ]
+
+
 @router.get("/jwks.json", response={200: dict[str, Any]}, auth=None, summary="证照签名公钥（JWKS）")
 def license_jwks(request: HttpRequest) -> dict[str, Any]:
     """Every signing public key, retired ones too, so a payload can be verified offline (RFC 7517)."""

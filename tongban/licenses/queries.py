@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -85,6 +85,24 @@ def license_type_name(code: str) -> str | None:
 def forget_license_type_names() -> None:
     """Drop the cached names (a type was defined or renamed)."""
     cache.delete(_TYPE_NAMES_KEY)
+
+
+def fetch_managed_licenses(user: Any, query: str = "") -> QuerySet[License]:
+    """The licences ``user`` manages (approver of the issuing department), newest first, optionally those whose
+    identifier, holder name or holder number matches ``query``."""
+    from tongban.licenses.access import licenses_managed_by
+
+    licenses = licenses_managed_by(user)
+    query = (query or "").strip()
+    if query:
+        licenses = licenses.filter(
+            Q(identifier__iexact=query)
+            | Q(identifier__startswith=query)
+            | Q(holder_name__icontains=query)
+            | Q(holder_id_number=query.upper())
+            | Q(holder_credit_code=query.upper())
+        )
+    return licenses.order_by("-issued_at", "-id")
 
 
 def fetch_license_types() -> QuerySet[LicenseType]:

@@ -210,3 +210,20 @@ def test_the_wallet_query_count_does_not_grow_with_the_licences(  # type: ignore
     with CaptureQueriesContext(connection) as four:
         assert len(api.get("").json()) == 4
     assert len(four) == len(one) <= 8, [q["sql"] for q in four.captured_queries]
+
+
+def test_an_approver_lists_and_searches_the_departments_licences(world, lic) -> None:  # type: ignore[no-untyped-def]
+    """What the 电子证照管理 page shows, through the API alone: the list, the search, then an action."""
+    body = Api(world.approver).get("/managed").json()
+    assert [item["identifier"] for item in body] == [lic.identifier]
+    assert [i["identifier"] for i in Api(world.approver).get("/managed", q=lic.holder_name).json()] == [
+        lic.identifier
+    ]
+    assert Api(world.approver).get("/managed", q="没有这个人").json() == []
+    # Another department's approver sees none of them; a citizen or an anonymous caller is refused.
+    assert Api(world.approver_ga).get("/managed").json() == []
+    refused = Api(world.citizen).get("/managed")
+    assert refused.status_code == 403 and refused.json()["code"] == "PERMISSION_DENIED"
+    assert Api().get("/managed").status_code == 401
+    suspended = Api(world.approver).post(f"/{body[0]['identifier']}/suspend", {"reason": "核查中"})
+    assert suspended.status_code == 200 and suspended.json()["status"] == "suspended"

@@ -9,16 +9,13 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
-from tongban.accounts.access import departments_for_role, user_has_role
-from tongban.accounts.choices import Role
 from tongban.core.errors import DomainError
-from tongban.licenses import access, errors, forms, services
+from tongban.licenses import access, errors, forms, queries, services
 from tongban.licenses.choices import LicenseAction
 from tongban.licenses.models import License
 from tongban.licenses.views._common import (
@@ -39,17 +36,9 @@ SUCCESS = {
 }
 
 
-def managed_licenses(user: Any) -> QuerySet[License]:
-    """The licences of the departments where ``user`` is an APPROVER (every licence for a superuser)."""
-    licenses = License.objects.select_related("type")
-    if user.is_superuser:
-        return licenses
-    return licenses.filter(issuing_department__in=departments_for_role(user, Role.APPROVER))
-
-
 def _require_approver(user: Any) -> None:
     # 404 rather than 403: the page's existence tells an outsider nothing (as with the case inbox).
-    if not (user.is_superuser or user_has_role(user, Role.APPROVER)):
+    if not access.may_manage_licenses(user):
         raise Http404
 
 
@@ -59,18 +48,9 @@ def manage(request: HttpRequest) -> HttpResponse:
     """电子证照管理: the department's licences, newest first, searchable by identifier, holder or number."""
     _require_approver(request.user)
     form = forms.ManageSearchForm(request.GET or None)
-    licenses = managed_licenses(request.user)
-    query = ""
-    if form.is_valid() and form.cleaned_data["q"].strip():
-        query = form.cleaned_data["q"].strip()
-        licenses = licenses.filter(
-            Q(identifier__iexact=query)
-            | Q(identifier__startswith=query)
-            | Q(holder_name__icontains=query)
-            | Q(holder_id_number=query.upper())
-            | Q(holder_credit_code=query.upper())
-        )
-    page = Paginator(licenses.order_by("-issued_at", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    licenses = queries.fetch_managed_licenses(request.user, query)
+    page = Paginator(licenses, PAGE_SIZE).get_page(request.GET.get("page"))
     day = today()
     for lic in page.object_list:
         lic.status = lic.current_status(day)  # type: ignore[attr-defined]
